@@ -1,0 +1,41 @@
+# Two commands set up everything: `make run` and `make test` each create .venv and install first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= onrecord.db
+
+.PHONY: run test lint bench eval clean-db help
+
+help:
+	@echo "make run    - ingest the bundled example articles into $(DB) and print a summary"
+	@echo "make test   - lint, type-check and run the test suite"
+	@echo "make bench  - run the cleaning benchmark (needs ../shared/corpora)"
+	@echo "make eval   - run the quality evaluations with their floors"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/onrecord ingest examples/seeds --db $(DB)
+	$(BIN)/onrecord articles --db $(DB)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/clean_benchmark.py
+
+eval: $(STAMP)
+	$(BIN)/python benchmarks/clean_benchmark.py --gate
+
+clean-db:
+	rm -f $(DB)

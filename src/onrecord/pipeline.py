@@ -1,0 +1,81 @@
+"""The per-document function: one read article in, one cleaned article record out.
+
+It does no I/O, so the same function runs in-process, in a process pool or on a Dask worker; what
+it needs from other articles (the outlet's repeated lines) is passed in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from onrecord import dedup
+from onrecord.clean import clean_text, line_key
+from onrecord.ingest.dateline import stated_publication_date
+from onrecord.models import Article, CleanText, Rejection
+
+# Length of the hex content hash used as an article id: 64 bits make an accidental collision
+# unlikely below billions of articles while keeping ids short enough to type.
+ID_HEX_CHARS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    id: str
+    article: Article
+    clean: CleanText
+    title: str | None
+    published: date | None
+    published_source: str | None
+    line_hashes: frozenset[str]
+    signature: bytes
+
+
+def article_id(text: str) -> str:
+    """A stable id from the text as read: the same content always gets the same id."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:ID_HEX_CHARS]
+
+
+def line_hash(line: str) -> str:
+    return hashlib.sha1(line_key(line).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def line_hashes(text: str) -> frozenset[str]:
+    """Hashes of the normalised non-blank lines of a text, for learning an outlet's boilerplate."""
+    return frozenset(line_hash(line) for line in text.splitlines() if line_key(line))
+
+
+def prepare(
+    article: Article, outlet_line_hashes: frozenset[str] = frozenset(), *, today: date | None = None
+) -> PreparedArticle | Rejection:
+    """Clean one article and derive its id, title, date and near-duplicate signature.
+
+    ``outlet_line_hashes`` are the hashed lines that recur across the article's outlet; the ones
+    present in this article are handed to the cleaner as known boilerplate.
+    """
+    extracted = article.fmt in ("html", "warc") or article.raw_html is not None
+    known = frozenset(
+        line_key(line) for line in article.text.splitlines() if line_key(line) and line_hash(line) in outlet_line_hashes
+    )
+    cleaned = clean_text(article.text, known_boilerplate=known, extracted=extracted)
+    if not cleaned.body.strip():
+        removed = ", ".join(sorted({r.reason for r in cleaned.removed})) or "nothing"
+        return Rejection(
+            article.provenance.locator(), "clean", f"no article body left after cleaning (removed: {removed})"
+        )
+    published, source = article.published, article.published_source
+    if published is None:
+        published = stated_publication_date(article.text, today=today)
+        source = "text" if published else None
+    title = article.title or (cleaned.title.text if cleaned.title else None)
+    return PreparedArticle(
+        id=article_id(article.text),
+        article=article,
+        clean=cleaned,
+        title=title,
+        published=published,
+        published_source=source,
+        line_hashes=line_hashes(article.text),
+        signature=dedup.to_bytes(dedup.signature(cleaned.body)),
+    )

@@ -1,0 +1,194 @@
+"""The one object that the CLI, the REST API and the web UI all call.
+
+It owns the order of work (read -> clean -> store) and the bookkeeping a user sees in the summary;
+the stages it calls do no I/O of their own.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from onrecord import dedup, settings
+from onrecord.ingest import InputFile, discover, read_input
+from onrecord.models import Article, Notice, Rejection
+from onrecord.pipeline import article_id, line_hashes, prepare
+from onrecord.store import ArticleSummary, SqlStore, StoredArticle, StoredRejection, open_store
+
+# Articles are cleaned in chunks so that lines repeated across one outlet's articles in the same
+# run are learned before those articles are cleaned, while memory stays bounded on huge feeds.
+CHUNK_ARTICLES = 200
+
+
+class IngestListener(Protocol):
+    def input_started(self, inp: InputFile) -> None: ...
+    def input_done(self, inp: InputFile) -> None: ...
+    def rejected(self, rejection: Rejection) -> None: ...
+    def notice(self, notice: Notice) -> None: ...
+
+
+class SilentListener:
+    def input_started(self, inp: InputFile) -> None:
+        pass
+
+    def input_done(self, inp: InputFile) -> None:
+        pass
+
+    def rejected(self, rejection: Rejection) -> None:
+        pass
+
+    def notice(self, notice: Notice) -> None:
+        pass
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest run did, for the summary line and the exit code."""
+
+    inputs: int = 0
+    inputs_with_rejections: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    near_duplicates: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    skipped_files: tuple[str, ...] = ()
+    stored_ids: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejections
+
+
+class Service:
+    """onrecord's operations over one store."""
+
+    def __init__(self, db: str | None = None) -> None:
+        self.store: SqlStore = open_store(db or settings.default("db"))
+        self._index: dedup.NearDuplicateIndex | None = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Service:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- ingest ------------------------------------------------------------------------------
+
+    def ingest(self, paths: list[str], listener: IngestListener | None = None) -> IngestReport:
+        """Read, clean and store every article in ``paths``; a bad input never stops the run."""
+        listen = listener or SilentListener()
+        started = time.perf_counter()
+        found = discover(paths)
+        report = IngestReport(inputs=len(found.files), skipped_files=found.skipped)
+        max_bytes = settings.int_setting("max_input_bytes")
+        for chunk in _chunks(self._read_all(found.files, max_bytes, listen, report), CHUNK_ARTICLES):
+            self._store_chunk(chunk, listen, report)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _read_all(
+        self, files: Iterable[InputFile], max_bytes: int, listen: IngestListener, report: IngestReport
+    ) -> Iterator[Article]:
+        for inp in files:
+            listen.input_started(inp)
+            rejected_here = False
+            for item in read_input(inp, max_bytes):
+                if isinstance(item, Rejection):
+                    rejected_here = True
+                    self._reject(item, listen, report)
+                elif isinstance(item, Notice):
+                    report.notices.append(item)
+                    listen.notice(item)
+                else:
+                    yield item
+            report.inputs_with_rejections += rejected_here
+            listen.input_done(inp)
+
+    def _reject(self, rejection: Rejection, listen: IngestListener, report: IngestReport) -> None:
+        self.store.record_rejection(rejection)
+        report.rejections.append(rejection)
+        listen.rejected(rejection)
+
+    def _store_chunk(self, chunk: list[Article], listen: IngestListener, report: IngestReport) -> None:
+        known = self._outlet_boilerplate(chunk)
+        index = self._near_duplicates()
+        for article in chunk:
+            aid = article_id(article.text)
+            if self.store.has_article(aid):
+                self.store.add_source(aid, article.provenance)
+                report.already_stored += 1
+                continue
+            try:
+                prepared = prepare(article, known.get(article.outlet or "", frozenset()))
+            except Exception as exc:  # a bug on one article must not stop the run or lose the rest
+                prepared = Rejection(
+                    article.provenance.locator(), "clean", f"internal error ({type(exc).__name__}: {exc}); please report"
+                )
+            if isinstance(prepared, Rejection):
+                self._reject(prepared, listen, report)
+                continue
+            signature = dedup.from_bytes(prepared.signature)
+            duplicate_of = index.best_match(signature)
+            self.store.add_article(prepared, duplicate_of)
+            index.add(prepared.id, signature)
+            report.stored += 1
+            report.near_duplicates += duplicate_of is not None
+            report.stored_ids.append(prepared.id)
+
+    def _outlet_boilerplate(self, chunk: list[Article]) -> dict[str, frozenset[str]]:
+        """Per outlet, the line hashes seen in enough articles (stored ones plus this chunk)."""
+        minimum = settings.int_setting("outlet_repeat_min")
+        by_outlet: dict[str, list[Article]] = defaultdict(list)
+        for article in chunk:
+            if article.outlet:
+                by_outlet[article.outlet].append(article)
+        known: dict[str, frozenset[str]] = {}
+        for outlet, group in by_outlet.items():
+            counts: Counter[str] = self.store.outlet_line_counts(outlet)
+            stored = self.store.outlet_article_ids(outlet)
+            seen: set[str] = set()
+            for article in group:
+                aid = article_id(article.text)
+                if aid in stored or aid in seen:
+                    continue
+                seen.add(aid)
+                counts.update(line_hashes(article.text))
+            known[outlet] = frozenset(h for h, n in counts.items() if n >= minimum)
+        return known
+
+    def _near_duplicates(self) -> dedup.NearDuplicateIndex:
+        if self._index is None:
+            self._index = dedup.NearDuplicateIndex(settings.float_setting("near_duplicate_threshold"))
+            for aid, blob in self.store.signatures():
+                self._index.add(aid, dedup.from_bytes(blob))
+        return self._index
+
+    # -- queries -----------------------------------------------------------------------------
+
+    def articles(self) -> list[ArticleSummary]:
+        return self.store.list_articles()
+
+    def article(self, ref: str) -> StoredArticle:
+        return self.store.get_article(ref)
+
+    def rejections(self) -> list[StoredRejection]:
+        return self.store.list_rejections()
+
+
+def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -1,0 +1,69 @@
+"""Every setting onrecord reads, declared once with its default and the help text users see.
+
+The CLI builds its options from these declarations and a test checks that each one is documented
+in the README, so a setting cannot exist without being explained.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    env: str
+    default: str | int | float
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "db",
+        "ONRECORD_DB",
+        "onrecord.db",
+        "Database to use: a path to an SQLite file, or an SQLAlchemy URL.",
+    ),
+    Setting(
+        "max_input_bytes",
+        "ONRECORD_MAX_INPUT_BYTES",
+        20 * 1024 * 1024,
+        "Largest single article (file, JSON line or WARC record) accepted, in bytes; larger ones are "
+        "rejected rather than read into memory.",
+    ),
+    Setting(
+        "near_duplicate_threshold",
+        "ONRECORD_NEAR_DUPLICATE_THRESHOLD",
+        0.8,
+        "Estimated Jaccard similarity of word 5-gram shingles at or above which two articles are "
+        "recorded as near-duplicates (syndicated copies, re-scrapes).",
+    ),
+    Setting(
+        "outlet_repeat_min",
+        "ONRECORD_OUTLET_REPEAT_MIN",
+        3,
+        "A line that occurs in at least this many articles of one outlet is treated as that "
+        "outlet's boilerplate.",
+    ),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def setting(name: str) -> Setting:
+    return _BY_NAME[name]
+
+
+def default(name: str) -> str:
+    """The effective default: the environment variable if set, else the declared default."""
+    s = _BY_NAME[name]
+    return os.environ.get(s.env, str(s.default))
+
+
+def int_setting(name: str) -> int:
+    return int(default(name))
+
+
+def float_setting(name: str) -> float:
+    return float(default(name))

@@ -1,0 +1,13 @@
+"""Persistence: the only stage that writes. ``open_store`` picks the backend from the URL."""
+
+from __future__ import annotations
+
+from onrecord.store.sql import ArticleSummary, SqlStore, StoredArticle, StoredRejection
+
+
+def open_store(db: str) -> SqlStore:
+    """Open (creating and migrating as needed) the database a user named with ``--db``."""
+    return SqlStore(db)
+
+
+__all__ = ["ArticleSummary", "SqlStore", "StoredArticle", "StoredRejection", "open_store"]

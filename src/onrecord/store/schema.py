@@ -1,0 +1,97 @@
+"""The database schema as SQLAlchemy Core tables.
+
+This module describes the current shape for queries; the migrations under ``migrations/`` are what
+create and change it, so a table changed here needs a new migration revision as well (a test
+compares the two).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("external_id", Text, index=True),
+    Column("title", Text),
+    Column("published", Date),
+    Column("published_source", String(16)),
+    Column("outlet", Text, index=True),
+    Column("language", String(16)),
+    Column("url", Text),
+    Column("fmt", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("title_start", Integer),
+    Column("title_end", Integer),
+    # JSON list of [clean_start, orig_start, length]: read whole with the body, never queried.
+    Column("segments", Text, nullable=False),
+    Column("minhash", LargeBinary),
+    Column("raw_html", Text),
+    Column("ingested_at", DateTime, nullable=False),
+)
+
+article_sources = Table(
+    "article_sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("source", Text, nullable=False, index=True),
+    Column("locator", Text, nullable=False),
+    Column("url", Text),
+    Column("line", Integer),
+    Column("byte_offset", Integer),
+    UniqueConstraint("article_id", "locator", name="uq_article_sources_article_locator"),
+)
+
+removals = Table(
+    "removals",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+    Column("reason", String(40), nullable=False),
+)
+
+duplicates = Table(
+    "duplicates",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("duplicate_of", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("similarity", Float, nullable=False),
+)
+
+outlet_lines = Table(
+    "outlet_lines",
+    metadata,
+    Column("outlet", Text, primary_key=True),
+    Column("line_hash", String(16), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+
+rejections = Table(
+    "rejections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False, index=True),
+    Column("stage", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("seen_at", DateTime, nullable=False),
+    UniqueConstraint("source", "stage", "reason", name="uq_rejections_source_stage_reason"),
+)

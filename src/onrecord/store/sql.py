@@ -1,0 +1,330 @@
+"""The SQL store (SQLite by default; any database SQLAlchemy speaks, PostgreSQL included).
+
+Writes happen one article per transaction: a crash or Ctrl-C in the middle of a run leaves every
+article either wholly stored or absent, and a re-run skips what is there.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from onrecord.errors import NotFoundError, StoreError
+from onrecord.models import Provenance, Rejection, Removal, Segment
+from onrecord.pipeline import PreparedArticle
+from onrecord.store.engine import make_engine, migrate
+from onrecord.store.schema import (
+    article_sources,
+    articles,
+    duplicates,
+    outlet_lines,
+    rejections,
+    removals,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    id: str
+    title: str | None
+    published: date | None
+    outlet: str | None
+    source: str
+    words: int
+    removed: int
+    duplicate_of: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    id: str
+    external_id: str | None
+    title: str | None
+    published: date | None
+    published_source: str | None
+    outlet: str | None
+    language: str | None
+    url: str | None
+    fmt: str
+    text: str
+    body: str
+    segments: tuple[Segment, ...]
+    removed: tuple[Removal, ...]
+    sources: tuple[str, ...]
+    duplicate_of: tuple[str, float] | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRejection:
+    source: str
+    stage: str
+    reason: str
+    seen_at: datetime
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class SqlStore:
+    """Articles and everything derived from them, in one SQL database."""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self.engine: Engine = make_engine(db)
+        migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
+
+    def add_source(self, article_id: str, provenance: Provenance) -> bool:
+        """Record one more place an already stored article was read from; False if known."""
+        with self._write() as conn:
+            return self._insert_source(conn, article_id, provenance)
+
+    def add_article(self, prepared: PreparedArticle, duplicate_of: tuple[str, float] | None) -> None:
+        """Store one article with its removals, source and boilerplate lines, atomically."""
+        a = prepared.article
+        with self._write() as conn:
+            conn.execute(
+                insert(articles).values(
+                    id=prepared.id,
+                    external_id=a.external_id,
+                    title=prepared.title,
+                    published=prepared.published,
+                    published_source=prepared.published_source,
+                    outlet=a.outlet,
+                    language=a.language,
+                    url=a.provenance.url,
+                    fmt=a.fmt,
+                    text=a.text,
+                    body=prepared.clean.body,
+                    title_start=prepared.clean.title.start if prepared.clean.title else None,
+                    title_end=prepared.clean.title.end if prepared.clean.title else None,
+                    segments=json.dumps([[s.clean_start, s.orig_start, s.length] for s in prepared.clean.segments]),
+                    minhash=prepared.signature,
+                    raw_html=a.raw_html,
+                    ingested_at=_now(),
+                )
+            )
+            self._insert_source(conn, prepared.id, a.provenance)
+            if prepared.clean.removed:
+                conn.execute(
+                    insert(removals),
+                    [
+                        {"article_id": prepared.id, "start": r.start, "end": r.end, "reason": r.reason}
+                        for r in prepared.clean.removed
+                    ],
+                )
+            if a.outlet and prepared.line_hashes:
+                conn.execute(
+                    insert(outlet_lines),
+                    [{"outlet": a.outlet, "line_hash": h, "article_id": prepared.id} for h in prepared.line_hashes],
+                )
+            if duplicate_of is not None:
+                conn.execute(
+                    insert(duplicates).values(
+                        article_id=prepared.id, duplicate_of=duplicate_of[0], similarity=duplicate_of[1]
+                    )
+                )
+            # An input that was rejected before and now went in is no longer a rejection.
+            conn.execute(delete(rejections).where(rejections.c.source == a.provenance.locator()))
+
+    def record_rejection(self, rejection: Rejection) -> None:
+        """Keep why an input produced nothing; the same rejection seen again only updates its time."""
+        with self._write() as conn:
+            conn.execute(
+                delete(rejections).where(
+                    rejections.c.source == rejection.source,
+                    rejections.c.stage == rejection.stage,
+                    rejections.c.reason == rejection.reason,
+                )
+            )
+            conn.execute(
+                insert(rejections).values(
+                    source=rejection.source, stage=rejection.stage, reason=rejection.reason, seen_at=_now()
+                )
+            )
+
+    def _insert_source(self, conn: Connection, article_id: str, p: Provenance) -> bool:
+        locator = p.locator()
+        exists = conn.execute(
+            select(article_sources.c.id).where(
+                article_sources.c.article_id == article_id, article_sources.c.locator == locator
+            )
+        ).first()
+        if exists:
+            return False
+        conn.execute(
+            insert(article_sources).values(
+                article_id=article_id, source=p.source, locator=locator, url=p.url, line=p.line, byte_offset=p.offset
+            )
+        )
+        return True
+
+    def _write(self) -> _Transaction:
+        return _Transaction(self.engine)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def outlet_line_counts(self, outlet: str) -> Counter[str]:
+        """How many stored articles of an outlet contain each (hashed) line."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(outlet_lines.c.line_hash, func.count())
+                .where(outlet_lines.c.outlet == outlet)
+                .group_by(outlet_lines.c.line_hash)
+            )
+            return Counter({h: n for h, n in rows})
+
+    def outlet_article_ids(self, outlet: str) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.scalars(select(articles.c.id).where(articles.c.outlet == outlet)))
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(articles.c.id, articles.c.minhash).where(articles.c.minhash.is_not(None))):
+                yield row.id, row.minhash
+
+    def list_articles(self) -> list[ArticleSummary]:
+        first_source = (
+            select(article_sources.c.article_id, func.min(article_sources.c.locator).label("source"))
+            .group_by(article_sources.c.article_id)
+            .subquery()
+        )
+        removed_count = (
+            select(removals.c.article_id, func.count().label("n")).group_by(removals.c.article_id).subquery()
+        )
+        query = (
+            select(
+                articles.c.id,
+                articles.c.title,
+                articles.c.published,
+                articles.c.outlet,
+                articles.c.body,
+                first_source.c.source,
+                removed_count.c.n,
+                duplicates.c.duplicate_of,
+            )
+            .join(first_source, first_source.c.article_id == articles.c.id, isouter=True)
+            .join(removed_count, removed_count.c.article_id == articles.c.id, isouter=True)
+            .join(duplicates, duplicates.c.article_id == articles.c.id, isouter=True)
+            .order_by(articles.c.published.is_(None), articles.c.published, first_source.c.source)
+        )
+        with self.engine.connect() as conn:
+            return [
+                ArticleSummary(
+                    id=r.id,
+                    title=r.title,
+                    published=r.published,
+                    outlet=r.outlet,
+                    source=r.source or "",
+                    words=len(r.body.split()),
+                    removed=r.n or 0,
+                    duplicate_of=r.duplicate_of,
+                )
+                for r in conn.execute(query)
+            ]
+
+    def resolve(self, ref: str) -> str:
+        """An article id from what a user typed: the id, an id prefix, the external id or the source."""
+        with self.engine.connect() as conn:
+            by_id = conn.scalars(select(articles.c.id).where(articles.c.id == ref)).first()
+            if by_id:
+                return by_id
+            candidates = set(
+                conn.scalars(
+                    select(articles.c.id).where(or_(articles.c.external_id == ref))
+                ).all()
+            )
+            candidates |= set(
+                conn.scalars(
+                    select(article_sources.c.article_id).where(
+                        or_(article_sources.c.source == ref, article_sources.c.locator == ref)
+                    )
+                ).all()
+            )
+            if not candidates and len(ref) >= 4:
+                candidates = set(conn.scalars(select(articles.c.id).where(articles.c.id.startswith(ref))).all())
+        if not candidates:
+            raise NotFoundError(f"no article {ref!r} in {self.db} (give an id, an id prefix or a source path)")
+        if len(candidates) > 1:
+            raise NotFoundError(f"{ref!r} names {len(candidates)} articles; give one of: {', '.join(sorted(candidates))}")
+        return candidates.pop()
+
+    def get_article(self, ref: str) -> StoredArticle:
+        article_id = self.resolve(ref)
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).one()
+            rem = conn.execute(
+                select(removals.c.start, removals.c.end, removals.c.reason)
+                .where(removals.c.article_id == article_id)
+                .order_by(removals.c.start)
+            )
+            srcs = conn.scalars(
+                select(article_sources.c.locator)
+                .where(article_sources.c.article_id == article_id)
+                .order_by(article_sources.c.id)
+            ).all()
+            dup = conn.execute(
+                select(duplicates.c.duplicate_of, duplicates.c.similarity).where(duplicates.c.article_id == article_id)
+            ).first()
+            return StoredArticle(
+                id=row.id,
+                external_id=row.external_id,
+                title=row.title,
+                published=row.published,
+                published_source=row.published_source,
+                outlet=row.outlet,
+                language=row.language,
+                url=row.url,
+                fmt=row.fmt,
+                text=row.text,
+                body=row.body,
+                segments=tuple(Segment(*s) for s in json.loads(row.segments)),
+                removed=tuple(Removal(r.start, r.end, r.reason) for r in rem),
+                sources=tuple(srcs),
+                duplicate_of=(dup.duplicate_of, dup.similarity) if dup else None,
+            )
+
+    def list_rejections(self) -> list[StoredRejection]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(rejections).order_by(rejections.c.seen_at, rejections.c.id))
+            return [StoredRejection(r.source, r.stage, r.reason, r.seen_at) for r in rows]
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(articles)) or 0)
+
+
+class _Transaction:
+    """``engine.begin()`` with database failures turned into a StoreError naming the database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._cm = engine.begin()
+
+    def __enter__(self) -> Connection:
+        try:
+            return self._cm.__enter__()
+        except SQLAlchemyError as err:
+            raise StoreError(f"cannot write to the database: {err.__class__.__name__}: {err}") from err
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self._cm.__exit__(*exc)  # type: ignore[arg-type]
+        except IntegrityError as err:
+            raise StoreError(f"database integrity error: {err.orig}") from err
+        except SQLAlchemyError as err:
+            raise StoreError(f"cannot write to the database: {err.__class__.__name__}: {err}") from err
