@@ -21,7 +21,10 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/onrecord ingest examples/seeds --db $(DB)
+	@echo
 	$(BIN)/onrecord articles --db $(DB)
+	@echo
+	@echo "See one article with what was removed and why:  $(BIN)/onrecord show examples/seeds/000_c6bb378875dca61c.txt --db $(DB)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -29,7 +32,9 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest
+	@$(BIN)/pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests - failing" >&2; exit 1; fi; \
+	exit $$rc
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/clean_benchmark.py

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from types import TracebackType
 
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -321,10 +322,14 @@ class _Transaction:
         except SQLAlchemyError as err:
             raise StoreError(f"cannot write to the database: {err.__class__.__name__}: {err}") from err
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         try:
-            self._cm.__exit__(*exc)  # type: ignore[arg-type]
-        except IntegrityError as err:
-            raise StoreError(f"database integrity error: {err.orig}") from err
+            self._cm.__exit__(exc_type, exc, tb)  # commits, or rolls back when the body raised
         except SQLAlchemyError as err:
             raise StoreError(f"cannot write to the database: {err.__class__.__name__}: {err}") from err
+        if isinstance(exc, IntegrityError):
+            raise StoreError(f"database integrity error: {exc.orig}") from exc
+        if isinstance(exc, SQLAlchemyError):
+            raise StoreError(f"cannot write to the database: {exc.__class__.__name__}: {exc}") from exc
