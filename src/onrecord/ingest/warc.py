@@ -39,14 +39,16 @@ def _records(name: str, records: ArchiveIterator, max_bytes: int) -> Iterator[Ar
             ctype = (record.http_headers.get_header("Content-Type") or "").lower()
             if "html" not in ctype:
                 continue
+            status = record.http_headers.get_statuscode()
+            # Read the payload before asking for the offset: warcio's get_record_offset() reads
+            # the record to its end, after which the content stream is empty.
+            body = record.content_stream().read(max_bytes + 1) if status == "200" else b""
             offset = records.get_record_offset()
             where = f"{name}@{offset}"
-            status = record.http_headers.get_statuscode()
             if status != "200":
                 yield Notice(where, f"skipped HTTP {status} response")
                 continue
             html_responses += 1
-            body = record.content_stream().read(max_bytes + 1)
             if len(body) > max_bytes:
                 yield Rejection(where, "read", f"record too large (over {max_bytes} bytes)")
                 continue
