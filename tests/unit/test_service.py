@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from onrecord.service import Service
+
+FOOTER = "Subscribe to the Valley Gazette and get every story delivered to your door each morning of the week."
+STORIES = [
+    "The town council approved a new budget on Monday after a long debate about road repairs and school funding in the valley.",
+    "Farmers in the northern district said the late frost had damaged much of this year's apple harvest, raising fears for prices.",
+    "The regional hospital opened a new maternity ward on Friday, its director said, after three years of construction work.",
+    "Local rowers won the river championship for the second year running, beating a strong team from the coast by two lengths.",
+]
+
+
+def _feed(tmp_path: Path, outlet: str | None) -> Path:
+    feed = tmp_path / "feed.jsonl"
+    with feed.open("w", encoding="utf-8") as f:
+        for i, story in enumerate(STORIES):
+            text = f"{story}\n\n{story.replace('the', 'this')} More details followed later.\n\n{FOOTER}\n"
+            f.write(json.dumps({"id": f"s{i}", "text": text, "outlet": outlet}) + "\n")
+    return feed
+
+
+def test_lines_repeated_across_an_outlet_are_removed(tmp_path: Path) -> None:
+    with Service(str(tmp_path / "t.db")) as service:
+        report = service.ingest([str(_feed(tmp_path, "Valley Gazette"))])
+        assert report.stored == len(STORIES) and report.ok
+        for i in range(len(STORIES)):
+            article = service.article(f"s{i}")
+            assert FOOTER not in article.body
+            assert any(
+                r.reason == "repeated-across-outlet" and article.text[r.start : r.end].strip() == FOOTER
+                for r in article.removed
+            )
+
+
+def test_without_an_outlet_nothing_is_learned(tmp_path: Path) -> None:
+    with Service(str(tmp_path / "t.db")) as service:
+        service.ingest([str(_feed(tmp_path, None))])
+        article = service.article("s0")
+        assert not any(r.reason == "repeated-across-outlet" for r in article.removed)
+
+
+def test_report_counts_and_rejections(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(STORIES[0] + "\n\n" + STORIES[1] + "\n", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with Service(str(tmp_path / "t.db")) as service:
+        report = service.ingest([str(good), str(empty)])
+        assert (report.inputs, report.inputs_with_rejections, report.stored) == (2, 1, 1)
+        assert [(r.source, r.stage, r.reason) for r in report.rejections] == [(str(empty), "read", "empty input")]
+        assert [r.source for r in service.rejections()] == [str(empty)]
+        again = service.ingest([str(good)])
+        assert (again.stored, again.already_stored) == (0, 1)
