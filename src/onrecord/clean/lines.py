@@ -16,6 +16,8 @@ CJK_CHARS_PER_WORD = 2
 # List markers that text renderers (lynx, inscriptis, html2text) put before <li> items.
 _BULLET = re.compile(r"^(?:[*+\u2022\u00b7\u25aa\u25cf\u25e6\u2023>-]|o(?=\s))\s*")
 # End of a sentence, possibly inside closing quotes or brackets; a colon introduces a quote or list.
+# A headline may ask or exclaim; it does not end in a full stop.
+_STATEMENT_END = re.compile(r"""[.\u3002:;]['"\u2019\u201d\u00bb)\]]*$""")
 _SENTENCE_END = re.compile(r"""[.!?\u2026\u3002\uff01\uff1f:;]['"\u2019\u201d\u00bb)\]]*$""")
 _URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\.(?:com|org|net|html?|php)\b", re.IGNORECASE)
 # Lines made only of numbers, dates, times, counters and separators ("Nov. 19, 2019 5:50 PM").
@@ -39,19 +41,61 @@ _CREDIT = re.compile(
     r"\((?:[^()]*(?:/|\bvia\b|\bphoto\b|\bfoto\b|\bcredit\b|\bimage\b)[^()]*|(?:" + _AGENCIES + r")"
     r"(?:\s+(?:Photo|Images?)[^()]*)?)\)"
     # "... Natalia Shatokhina / NEWS.ru / TASS", "Photo: Damian Dovarganes, AP"
-    r"|[.!?]\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*\s*/\s*[\w.&' -]{2,40}"
+    r"|[.!?]\s+(?!pic\.twitter)(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*\s*/\s*[\w.&'/ -]{2,40}"
     r"|\b(?:Getty Images|Shutterstock|AFP via Getty Images|Associated Press|iStockphoto)"
     r")\s*$"
     r"|^(?:photo|photos|image|images|picture|foto|fotos|credit|credits|photograph|source|bild|"
     r"quelle|fonte|imagem|crédito|credito|фото)\s*(?:by|credit|credits|:|\u00a9|-|\u2013|\u2014)",
     re.IGNORECASE,
 )
+# A row of share buttons names several networks and little else.
+_NETWORKS = frozenset(
+    [
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "telegram",
+        "linkedin",
+        "pinterest",
+        "pint",
+        "reddit",
+        "email",
+        "e",
+        "mail",
+        "print",
+        "instagram",
+        "youtube",
+        "tumblr",
+        "flipboard",
+        "messenger",
+        "vk",
+        "viber",
+        "line",
+        "sms",
+        "copy",
+        "link",
+        "share",
+        "tweet",
+        "compartilhar",
+        "compartir",
+        "condividi",
+        "teilen",
+        "partager",
+        "baixar",
+        "download",
+    ]
+)
+# At least this many network names, making up at least this share of the line's tokens.
+MIN_NETWORK_NAMES = 2
+MIN_NETWORK_SHARE = 0.6
 _CREDIT_WORDS = re.compile(r"\b(?:photo|photograph|image|credit|courtesy)\b", re.IGNORECASE)
+# Boxes that sell something talk to the reader, or about "us"; news prose rarely does either.
 _SECOND_PERSON = re.compile(
-    r"\b(?:you|your|yours|you're|we|our|us|we're|we've|subscribe\w*|subscription|support\w*|"
-    r"donat\w*|contribut\w*|member\w*|newsletter\w*|inbox|e-?mail|sign\w*|privacy|"
-    r"sie|ihr|wir|unser\w*|vous|votre|nous|notre|usted|nosotros|nuestr\w*|você|nós|nosso\w*|"
-    r"voi|vostr\w*|noi|nostr\w*|вы|ваш\w*|мы|наш\w*|anda|kami|kita)\b",
+    r"\b(?:you|your|yours|you're|you've|we|our|us|we're|we've|subscribe|subscribers?|subscription|"
+    r"unsubscribe|donate|donations?|newsletters?|inbox|sign up|membership|"
+    r"sie|ihr|wir|unser\w*|vous|votre|nous|notre|usted|nosotros|nuestr\w*|voc\u00ea|n\u00f3s|nosso\w*|"
+    r"voi|vostr\w*|noi|nostr\w*|\u0432\u044b|\u0432\u0430\u0448\w*|\u043c\u044b|\u043d\u0430\u0448\w*|anda|kami|kita)\b",
     re.IGNORECASE,
 )
 
@@ -69,7 +113,9 @@ class Line:
     key: str
     words: int
     stop_ratio: float
+    digit_share: float
     sentence_end: bool
+    statement_end: bool
     bullet: bool
     url: bool
     datelike: bool
@@ -115,13 +161,15 @@ def make_line(index: int, raw: str, offset: int) -> Line:
     start = offset + lead
     indent = len(raw[:lead].expandtabs(8))
     if not stripped:
-        return Line(index, offset, offset, "", 0, "", 0, 0.0, False, False, False, False, False, False,
-                    False, None)  # fmt: skip
+        return Line(index, offset, offset, "", 0, "", 0, 0.0, 0.0, False, False, False, False, False, False,
+                    False, False, None)  # fmt: skip
     words, tokens = _count_words(stripped)
     stops = stopwords()
     stop_ratio = sum(t.casefold() in stops for t in tokens) / len(tokens) if tokens else 0.0
     key = line_key(stripped)
     credit = bool(_CREDIT.search(stripped))
+    networks = sum(t.casefold() in _NETWORKS for t in tokens)
+    social = networks >= MIN_NETWORK_NAMES and networks >= MIN_NETWORK_SHARE * len(tokens)
     return Line(
         index=index,
         start=start,
@@ -131,19 +179,22 @@ def make_line(index: int, raw: str, offset: int) -> Line:
         key=key,
         words=words,
         stop_ratio=stop_ratio,
+        digit_share=sum(t.isdigit() for t in tokens) / len(tokens) if tokens else 0.0,
         sentence_end=bool(_SENTENCE_END.search(stripped)),
+        statement_end=bool(_STATEMENT_END.search(stripped)),
         bullet=bool(_BULLET.match(stripped)) and not stripped.startswith(("--", "->")),
         url=bool(_URL.search(stripped)) and words <= MAX_HEADLINE_WORDS,
         datelike=bool(_DATELIKE.match(stripped)) and any(c.isdigit() for c in stripped),
-        byline=bool(_BYLINE.match(stripped)) and words <= MAX_BYLINE_WORDS,
+        byline=bool(_BYLINE.match(stripped)) and words <= MAX_BYLINE_WORDS and not stripped.endswith("."),
         credit=credit,
         reader_address=bool(_SECOND_PERSON.search(stripped)),
-        chrome=chrome_reason(key, words),
+        chrome="social" if social else chrome_reason(key, words),
     )
 
 
-# "By Jane Doe and John Roe, Staff Writers" is short; a sentence starting with "By" is not.
-MAX_BYLINE_WORDS = 10
+# "By Jane Doe and John Roe, Staff Writers on Monday, Nov. 18" is short and ends without a full
+# stop; a sentence starting with "By" is neither.
+MAX_BYLINE_WORDS = 16
 
 
 def split_lines(text: str) -> list[Line]:

@@ -81,27 +81,37 @@ def line_key(line: str) -> str:
     return key.strip(_EDGE)
 
 
-def _pattern(phrase: str) -> tuple[str, bool]:
-    """A regex for one phrase and whether it may match lines of any length."""
-    contains = len(phrase) > 2 and phrase.startswith("*") and phrase.endswith("*")
-    parts = [re.escape(line_key(p)) if p.strip() else "" for p in phrase.split("*")]
-    body = ".*".join(parts)
-    return (body if contains else f"^{body}$"), contains
+class _ReasonMatcher:
+    """The phrases of one list: exact keys in a set, wildcards as one regex each way."""
+
+    def __init__(self, reason: str, phrases: tuple[str, ...]) -> None:
+        self.reason = reason
+        exact: set[str] = set()
+        shaped: list[str] = []
+        anywhere: list[str] = []
+        for phrase in phrases:
+            parts = [re.escape(line_key(p)) if p.strip() else "" for p in phrase.split("*")]
+            if len(parts) == 1:
+                exact.add(line_key(phrase))
+            elif len(parts) == 3 and not parts[0] and not parts[2]:
+                anywhere.append(parts[1])
+            else:
+                shaped.append(".*".join(parts))
+        self.exact = frozenset(exact)
+        self.shaped = re.compile("|".join(shaped)) if shaped else None
+        self.anywhere = re.compile("|".join(anywhere)) if anywhere else None
+
+    def matches(self, key: str, short: bool) -> bool:
+        if self.anywhere is not None and self.anywhere.search(key):
+            return True
+        if not short:
+            return False
+        return key in self.exact or (self.shaped is not None and self.shaped.fullmatch(key) is not None)
 
 
 @cache
-def _compiled() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
-    out: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = []
-    for reason in PHRASE_FILES:
-        short: list[str] = []
-        anywhere: list[str] = []
-        for phrase in read_phrases(f"{reason}.txt"):
-            regex, contains = _pattern(phrase)
-            (anywhere if contains else short).append(regex)
-        short_re = re.compile("|".join(f"(?:{r})" for r in short + anywhere))
-        any_re = re.compile("|".join(f"(?:{r})" for r in anywhere)) if anywhere else None
-        out.append((reason, short_re, any_re))
-    return tuple(out)
+def _matchers() -> tuple[_ReasonMatcher, ...]:
+    return tuple(_ReasonMatcher(reason, read_phrases(f"{reason}.txt")) for reason in PHRASE_FILES)
 
 
 @cache
@@ -129,10 +139,8 @@ def chrome_reason(key: str, n_words: int) -> str | None:
     """The reason of the first phrase list that matches a line key, or None."""
     if not key:
         return None
-    for reason, short_re, any_re in _compiled():
-        if n_words <= MAX_CHROME_WORDS:
-            if short_re.search(key):
-                return reason
-        elif any_re is not None and any_re.search(key):
-            return reason
+    short = n_words <= MAX_CHROME_WORDS
+    for matcher in _matchers():
+        if matcher.matches(key, short):
+            return matcher.reason
     return None
