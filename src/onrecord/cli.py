@@ -134,9 +134,14 @@ def _summary(r: IngestReport, db: str) -> str:
     if r.near_duplicates:
         parts.append(f"{r.near_duplicates} near-duplicate{'s' * (r.near_duplicates != 1)} recorded")
     accepted = r.inputs - r.inputs_with_rejections
-    line = f"{', '.join(parts)}. Inputs: {r.inputs} read, {accepted} accepted, {r.inputs_with_rejections} with rejections"
+    line = (
+        f"{', '.join(parts)}. Inputs: {r.inputs} read, {accepted} accepted, "
+        f"{r.inputs_with_rejections} with rejections"
+    )
     if r.rejections:
-        line += f" ({len(r.rejections)} rejected item{'s' * (len(r.rejections) != 1)}; see `onrecord rejections`)"
+        line += (
+            f" ({len(r.rejections)} rejected item{'s' * (len(r.rejections) != 1)}; see `onrecord rejections`)"
+        )
     if r.skipped_files:
         line += f"; {len(r.skipped_files)} file(s) of other types skipped"
     return f"{line}. [{r.seconds:.1f} s]"
@@ -198,7 +203,7 @@ def articles(db: str, as_json: bool) -> None:
         ("title", {"ratio": 3}),
         ("source", {"ratio": 2}),
     ):
-        table.add_column(name, **kw)  # type: ignore[arg-type]
+        table.add_column(name, **kw)
     for a in rows:
         title = Text(a.title or "(no title)")
         if a.duplicate_of:
@@ -243,7 +248,9 @@ def show(article: str, db: str, as_json: bool) -> None:
     ):
         out.print(Text(f"{label:>10}: {value}", style="dim"))
     if a.duplicate_of:
-        out.print(Text(f"{'':>10}  near-duplicate of {a.duplicate_of[0]} (similarity {a.duplicate_of[1]:.2f})"))
+        out.print(
+            Text(f"{'':>10}  near-duplicate of {a.duplicate_of[0]} (similarity {a.duplicate_of[1]:.2f})")
+        )
     out.print()
     out.print(Text(a.body))
     out.print()
@@ -276,7 +283,15 @@ def rejections(db: str, as_json: bool) -> None:
     if as_json:
         out.print_json(
             json.dumps(
-                [{"source": r.source, "stage": r.stage, "reason": r.reason, "seen_at": r.seen_at.isoformat()} for r in rows]
+                [
+                    {
+                        "source": r.source,
+                        "stage": r.stage,
+                        "reason": r.reason,
+                        "seen_at": r.seen_at.isoformat(),
+                    }
+                    for r in rows
+                ]
             )
         )
         return

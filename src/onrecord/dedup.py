@@ -65,6 +65,8 @@ class NearDuplicateIndex:
         best: tuple[str, float] | None = None
         for key in self._lsh.query(mh):
             sim = float(mh.jaccard(self._signatures[key]))
-            if sim >= self.threshold and (best is None or sim > best[1] or (sim == best[1] and key < best[0])):
+            if sim >= self.threshold and (
+                best is None or sim > best[1] or (sim == best[1] and key < best[0])
+            ):
                 best = (key, sim)
         return best

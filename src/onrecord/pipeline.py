@@ -56,7 +56,9 @@ def prepare(
     """
     extracted = article.fmt in ("html", "warc") or article.raw_html is not None
     known = frozenset(
-        line_key(line) for line in article.text.splitlines() if line_key(line) and line_hash(line) in outlet_line_hashes
+        line_key(line)
+        for line in article.text.splitlines()
+        if line_key(line) and line_hash(line) in outlet_line_hashes
     )
     cleaned = clean_text(article.text, known_boilerplate=known, extracted=extracted)
     if not cleaned.body.strip():

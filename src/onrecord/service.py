@@ -130,7 +130,9 @@ class Service:
                 prepared = prepare(article, known.get(article.outlet or "", frozenset()))
             except Exception as exc:  # a bug on one article must not stop the run or lose the rest
                 prepared = Rejection(
-                    article.provenance.locator(), "clean", f"internal error ({type(exc).__name__}: {exc}); please report"
+                    article.provenance.locator(),
+                    "clean",
+                    f"internal error ({type(exc).__name__}: {exc}); please report",
                 )
             if isinstance(prepared, Rejection):
                 self._reject(prepared, listen, report)

@@ -11,7 +11,9 @@ from typing import Any
 ONRECORD = str(Path(sys.executable).parent / "onrecord")
 
 
-def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, input: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [ONRECORD, *args], input=input, capture_output=True, text=True, timeout=300, env=env, check=False
     )

@@ -60,10 +60,15 @@ def test_ingesting_twice_changes_nothing(tmp_path: Path) -> None:
 
 def test_a_syndicated_copy_is_recorded_as_a_near_duplicate(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    copy = ARTICLE.replace("Harbour Strike Ends After Talks", "Dock strike over") + "\nReporting by a wire service.\n"
+    copy = (
+        ARTICLE.replace("Harbour Strike Ends After Talks", "Dock strike over")
+        + "\nReporting by a wire service.\n"
+    )
     (tmp_path / "b.txt").write_text(copy, encoding="utf-8")
     db = str(tmp_path / "t.db")
-    report = json.loads(run("ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", db, "--json").stdout)
+    report = json.loads(
+        run("ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", db, "--json").stdout
+    )
     assert report["stored"] == 2 and report["near_duplicates"] == 1
     listed = {a["source"]: a for a in run_json("articles", "--db", db)}
     assert listed[str(tmp_path / "b.txt")]["duplicate_of"] == listed[str(tmp_path / "a.txt")]["id"]
@@ -71,7 +76,12 @@ def test_a_syndicated_copy_is_recorded_as_a_near_duplicate(tmp_path: Path) -> No
 
 def test_jsonl_metadata_wins_and_show_finds_it_by_its_own_id(tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
-    record = {"id": "story-1", "text": ARTICLE, "url": "https://www.example-news.org/x", "published": "2025-04-30"}
+    record = {
+        "id": "story-1",
+        "text": ARTICLE,
+        "url": "https://www.example-news.org/x",
+        "published": "2025-04-30",
+    }
     feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
     db = str(tmp_path / "t.db")
     assert run("ingest", str(feed), "--db", db).returncode == 0
@@ -101,10 +111,15 @@ def test_an_interrupted_run_leaves_whole_articles_and_resumes(tmp_path: Path) ->
     feed = tmp_path / "feed.jsonl"
     with feed.open("w", encoding="utf-8") as f:
         for i in range(n):
-            text = ARTICLE.replace("nine-day", f"{i}-day") + f"\nItem {i} of the feed, with its own closing sentence.\n"
+            text = (
+                ARTICLE.replace("nine-day", f"{i}-day")
+                + f"\nItem {i} of the feed, with its own closing sentence.\n"
+            )
             f.write(json.dumps({"id": f"s{i}", "text": text}) + "\n")
     db = tmp_path / "t.db"
-    proc = subprocess.Popen([ONRECORD, "ingest", str(feed), "--db", str(db), "--quiet"], stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [ONRECORD, "ingest", str(feed), "--db", str(db), "--quiet"], stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + 120
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:

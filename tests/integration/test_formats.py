@@ -10,11 +10,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
+from tests.integration.helpers import run, run_json
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
-
-from tests.integration.helpers import run, run_json
 
 PAGES = 3
 
@@ -62,7 +60,9 @@ def test_warc_archive(tmp_path: Path, corpora_dir: Path) -> None:
     writer = WARCWriter(buf, gzip=True)
     pages = _pages(corpora_dir)
     for _, html, meta in pages:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
         writer.write_record(
             writer.create_warc_record(meta["url"], "response", payload=io.BytesIO(html), http_headers=headers)
         )
@@ -84,7 +84,10 @@ def test_jsonl_with_html_field(tmp_path: Path, corpora_dir: Path) -> None:
     page_id, html, meta = _pages(corpora_dir)[0]
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
-        json.dumps({"id": page_id, "html": html.decode("utf-8", "replace"), "url": meta["url"], "outlet": "Desk"}) + "\n",
+        json.dumps(
+            {"id": page_id, "html": html.decode("utf-8", "replace"), "url": meta["url"], "outlet": "Desk"}
+        )
+        + "\n",
         encoding="utf-8",
     )
     db = str(tmp_path / "t.db")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tests.integration.helpers import run, run_json
 
 CHROME = [

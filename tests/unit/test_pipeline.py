@@ -8,7 +8,7 @@ from onrecord.pipeline import PreparedArticle, article_id, prepare
 BODY = (
     "The harbour authority said on Tuesday that the new ferry terminal would open in the spring, "
     "two years later than planned, because of rising construction costs.\n\n"
-    "\"We would rather open late than open unsafe,\" the authority's director told reporters.\n"
+    '"We would rather open late than open unsafe," the authority\'s director told reporters.\n'
 )
 
 
@@ -26,7 +26,10 @@ def test_offsets_of_the_body_point_into_the_original() -> None:
     p = prepare(_article(BODY))
     assert isinstance(p, PreparedArticle)
     for seg in p.clean.segments:
-        assert p.clean.body[seg.clean_start : seg.clean_start + seg.length] == BODY[seg.orig_start : seg.orig_start + seg.length]
+        assert (
+            p.clean.body[seg.clean_start : seg.clean_start + seg.length]
+            == BODY[seg.orig_start : seg.orig_start + seg.length]
+        )
     i = p.clean.body.index("ferry")
     assert BODY[p.clean.to_original(i) : p.clean.to_original(i) + 5] == "ferry"
 

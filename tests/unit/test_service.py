@@ -5,7 +5,9 @@ from pathlib import Path
 
 from onrecord.service import Service
 
-FOOTER = "Subscribe to the Valley Gazette and get every story delivered to your door each morning of the week."
+FOOTER = (
+    "Subscribe to the Valley Gazette and get every story delivered to your door each morning of the week."
+)
 STORIES = [
     "The town council approved a new budget on Monday after a long debate about road repairs and school funding in the valley.",
     "Farmers in the northern district said the late frost had damaged much of this year's apple harvest, raising fears for prices.",
@@ -51,7 +53,9 @@ def test_report_counts_and_rejections(tmp_path: Path) -> None:
     with Service(str(tmp_path / "t.db")) as service:
         report = service.ingest([str(good), str(empty)])
         assert (report.inputs, report.inputs_with_rejections, report.stored) == (2, 1, 1)
-        assert [(r.source, r.stage, r.reason) for r in report.rejections] == [(str(empty), "read", "empty input")]
+        assert [(r.source, r.stage, r.reason) for r in report.rejections] == [
+            (str(empty), "read", "empty input")
+        ]
         assert [r.source for r in service.rejections()] == [str(empty)]
         again = service.ingest([str(good)])
         assert (again.stored, again.already_stored) == (0, 1)

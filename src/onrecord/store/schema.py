@@ -51,7 +51,9 @@ article_sources = Table(
     "article_sources",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column(
+        "article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
     Column("source", Text, nullable=False, index=True),
     Column("locator", Text, nullable=False),
     Column("url", Text),

@@ -114,7 +114,9 @@ class SqlStore:
                     body=prepared.clean.body,
                     title_start=prepared.clean.title.start if prepared.clean.title else None,
                     title_end=prepared.clean.title.end if prepared.clean.title else None,
-                    segments=json.dumps([[s.clean_start, s.orig_start, s.length] for s in prepared.clean.segments]),
+                    segments=json.dumps(
+                        [[s.clean_start, s.orig_start, s.length] for s in prepared.clean.segments]
+                    ),
                     minhash=prepared.signature,
                     raw_html=a.raw_html,
                     ingested_at=_now(),
@@ -132,7 +134,10 @@ class SqlStore:
             if a.outlet and prepared.line_hashes:
                 conn.execute(
                     insert(outlet_lines),
-                    [{"outlet": a.outlet, "line_hash": h, "article_id": prepared.id} for h in prepared.line_hashes],
+                    [
+                        {"outlet": a.outlet, "line_hash": h, "article_id": prepared.id}
+                        for h in prepared.line_hashes
+                    ],
                 )
             if duplicate_of is not None:
                 conn.execute(
@@ -170,7 +175,12 @@ class SqlStore:
             return False
         conn.execute(
             insert(article_sources).values(
-                article_id=article_id, source=p.source, locator=locator, url=p.url, line=p.line, byte_offset=p.offset
+                article_id=article_id,
+                source=p.source,
+                locator=locator,
+                url=p.url,
+                line=p.line,
+                byte_offset=p.offset,
             )
         )
         return True
@@ -196,7 +206,9 @@ class SqlStore:
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         with self.engine.connect() as conn:
-            for row in conn.execute(select(articles.c.id, articles.c.minhash).where(articles.c.minhash.is_not(None))):
+            for row in conn.execute(
+                select(articles.c.id, articles.c.minhash).where(articles.c.minhash.is_not(None))
+            ):
                 yield row.id, row.minhash
 
     def list_articles(self) -> list[ArticleSummary]:
@@ -242,13 +254,11 @@ class SqlStore:
     def resolve(self, ref: str) -> str:
         """An article id from what a user typed: the id, an id prefix, the external id or the source."""
         with self.engine.connect() as conn:
-            by_id = conn.scalars(select(articles.c.id).where(articles.c.id == ref)).first()
+            by_id: str | None = conn.scalars(select(articles.c.id).where(articles.c.id == ref)).first()
             if by_id:
                 return by_id
-            candidates = set(
-                conn.scalars(
-                    select(articles.c.id).where(or_(articles.c.external_id == ref))
-                ).all()
+            candidates: set[str] = set(
+                conn.scalars(select(articles.c.id).where(articles.c.external_id == ref)).all()
             )
             candidates |= set(
                 conn.scalars(
@@ -258,12 +268,19 @@ class SqlStore:
                 ).all()
             )
             if not candidates and len(ref) >= 4:
-                candidates = set(conn.scalars(select(articles.c.id).where(articles.c.id.startswith(ref))).all())
+                candidates = set(
+                    conn.scalars(select(articles.c.id).where(articles.c.id.startswith(ref))).all()
+                )
         if not candidates:
-            raise NotFoundError(f"no article {ref!r} in {self.db} (give an id, an id prefix or a source path)")
+            raise NotFoundError(
+                f"no article {ref!r} in {self.db} (give an id, an id prefix or a source path)"
+            )
         if len(candidates) > 1:
-            raise NotFoundError(f"{ref!r} names {len(candidates)} articles; give one of: {', '.join(sorted(candidates))}")
-        return candidates.pop()
+            raise NotFoundError(
+                f"{ref!r} names {len(candidates)} articles; give one of: {', '.join(sorted(candidates))}"
+            )
+        found: str = candidates.pop()
+        return found
 
     def get_article(self, ref: str) -> StoredArticle:
         article_id = self.resolve(ref)
@@ -280,7 +297,9 @@ class SqlStore:
                 .order_by(article_sources.c.id)
             ).all()
             dup = conn.execute(
-                select(duplicates.c.duplicate_of, duplicates.c.similarity).where(duplicates.c.article_id == article_id)
+                select(duplicates.c.duplicate_of, duplicates.c.similarity).where(
+                    duplicates.c.article_id == article_id
+                )
             ).first()
             return StoredArticle(
                 id=row.id,

@@ -19,7 +19,7 @@ TEXT = (
     "Ministers Agree on Water Plan\n\n"
     "The regional water ministers agreed on Tuesday to share the cost of a new reservoir, "
     "the council's chair said after a meeting that ran late into the evening.\n\n"
-    "\"This is a fair deal for every town in the valley,\" she told reporters outside the hall.\n"
+    '"This is a fair deal for every town in the valley," she told reporters outside the hall.\n'
 )
 
 
@@ -82,15 +82,24 @@ def test_article_round_trip(store: SqlStore) -> None:
     assert got.removed == p.clean.removed
     assert got.sources == ("a.txt",)
     for seg in got.segments:
-        assert got.body[seg.clean_start : seg.clean_start + seg.length] == TEXT[seg.orig_start : seg.orig_start + seg.length]
+        assert (
+            got.body[seg.clean_start : seg.clean_start + seg.length]
+            == TEXT[seg.orig_start : seg.orig_start + seg.length]
+        )
 
 
 def test_a_failing_write_leaves_no_half_article(store: SqlStore) -> None:
     p = _prepared()
     # Two removals at the same start violate the removals primary key half-way through the write.
     broken = PreparedArticle(
-        p.id, p.article, type(p.clean)(p.clean.body, p.clean.segments, (Removal(0, 1, "x"), Removal(0, 2, "y"))),
-        p.title, p.published, p.published_source, p.line_hashes, p.signature,
+        p.id,
+        p.article,
+        type(p.clean)(p.clean.body, p.clean.segments, (Removal(0, 1, "x"), Removal(0, 2, "y"))),
+        p.title,
+        p.published,
+        p.published_source,
+        p.line_hashes,
+        p.signature,
     )
     with pytest.raises(StoreError):
         store.add_article(broken, None)
@@ -113,7 +122,9 @@ def test_sources_are_recorded_once(store: SqlStore) -> None:
 def test_resolve_by_id_prefix_source_and_external_id(store: SqlStore) -> None:
     text2 = TEXT.replace("Tuesday", "Wednesday")
     a = _prepared()
-    b = prepare(Article(text=text2, provenance=Provenance("feed.jsonl", line=3), fmt="jsonl", external_id="ext-7"))
+    b = prepare(
+        Article(text=text2, provenance=Provenance("feed.jsonl", line=3), fmt="jsonl", external_id="ext-7")
+    )
     assert isinstance(b, PreparedArticle)
     store.add_article(a, None)
     store.add_article(b, None)
@@ -130,7 +141,9 @@ def test_rejections_are_kept_once_and_cleared_on_success(store: SqlStore) -> Non
     r = Rejection("a.txt", "read", "empty input")
     store.record_rejection(r)
     store.record_rejection(r)
-    assert [(x.source, x.stage, x.reason) for x in store.list_rejections()] == [("a.txt", "read", "empty input")]
+    assert [(x.source, x.stage, x.reason) for x in store.list_rejections()] == [
+        ("a.txt", "read", "empty input")
+    ]
     store.add_article(_prepared(), None)
     assert store.list_rejections() == []
 
@@ -138,7 +151,9 @@ def test_rejections_are_kept_once_and_cleared_on_success(store: SqlStore) -> Non
 def test_outlet_line_counts(store: SqlStore) -> None:
     footer = "\nAll rights reserved by the Valley Gazette.\n"
     for i in range(3):
-        store.add_article(_prepared(TEXT.replace("Tuesday", f"day {i}") + footer, f"{i}.txt", "Gazette"), None)
+        store.add_article(
+            _prepared(TEXT.replace("Tuesday", f"day {i}") + footer, f"{i}.txt", "Gazette"), None
+        )
     counts = store.outlet_line_counts("Gazette")
     assert max(counts.values()) == 3
     assert store.outlet_line_counts("Other") == {}
@@ -146,7 +161,9 @@ def test_outlet_line_counts(store: SqlStore) -> None:
 
 def test_articles_are_listed_oldest_first(store: SqlStore) -> None:
     old = prepare(
-        Article(text=TEXT + "\nold\n", provenance=Provenance("old.txt"), fmt="text", published=date(2020, 1, 1))
+        Article(
+            text=TEXT + "\nold\n", provenance=Provenance("old.txt"), fmt="text", published=date(2020, 1, 1)
+        )
     )
     assert isinstance(old, PreparedArticle)
     store.add_article(_prepared(), None)

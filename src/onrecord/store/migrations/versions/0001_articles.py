@@ -40,7 +40,9 @@ def upgrade() -> None:
     op.create_table(
         "article_sources",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("source", sa.Text, nullable=False),
         sa.Column("locator", sa.Text, nullable=False),
         sa.Column("url", sa.Text),
@@ -52,14 +54,18 @@ def upgrade() -> None:
     op.create_index("ix_article_sources_source", "article_sources", ["source"])
     op.create_table(
         "removals",
-        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+        ),
         sa.Column("start", sa.Integer, primary_key=True),
         sa.Column("end", sa.Integer, nullable=False),
         sa.Column("reason", sa.String(40), nullable=False),
     )
     op.create_table(
         "duplicates",
-        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+        ),
         sa.Column(
             "duplicate_of", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
         ),
@@ -69,7 +75,9 @@ def upgrade() -> None:
         "outlet_lines",
         sa.Column("outlet", sa.Text, primary_key=True),
         sa.Column("line_hash", sa.String(16), primary_key=True),
-        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+        ),
     )
     op.create_table(
         "rejections",
