@@ -76,8 +76,25 @@ def clean_text(
         for k, line in enumerate(lines):
             if k < start or k >= end:
                 page.reason.setdefault(line.index, page.own[line.index] or OUTSIDE)
+        _drop_isolated(page)
     _rejoin_wrapped(page)
     return _assemble(page, title)
+
+
+def _drop_isolated(page: Page) -> None:
+    """A kept short line (a label, a link) with removed lines on both sides is a stray piece of the
+    chrome around it, not part of the article: prose stands on its own, a label does not."""
+    lines = page.nonblank
+    drop = [
+        lines[k]
+        for k in range(1, len(lines) - 1)
+        if lines[k].index not in page.reason
+        and lines[k - 1].index in page.reason
+        and lines[k + 1].index in page.reason
+        and not is_prose(lines[k])
+    ]
+    for line in drop:
+        page.reason[line.index] = FRAGMENT
 
 
 def _rejoin_wrapped(page: Page) -> None:

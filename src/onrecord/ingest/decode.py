@@ -23,6 +23,11 @@ MAX_CONTROL_SHARE = 0.05
 # charset-normalizer's "chaos" (mess ratio) above which a legacy-encoding guess is not trusted.
 MAX_CHAOS = 0.2
 
+# Two legacy-encoding guesses whose chaos differs by less than this are equally good fits.
+CHAOS_TIE = 0.01
+PREFERRED_LEGACY = "cp1252"
+UTF8_BOM = b"\xef\xbb\xbf"
+
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),
     (b"\x89PNG", "a PNG image"),
@@ -60,28 +65,42 @@ def binary_reason(data: bytes) -> str | None:
 
 def decode_bytes(data: bytes, source: str) -> Decoded:
     """Decode an input's bytes, raising InputError with a one-line reason when it cannot be read."""
-    if not data.strip():
+    bom = len(UTF8_BOM) if data.startswith(UTF8_BOM) else 0
+    if not data[bom:].strip():
         raise InputError(source, "empty input", stage="read")
-    reason = binary_reason(data)
+    reason = binary_reason(data[bom:])
     if reason:
         raise InputError(source, reason, stage="read")
     try:
-        return Decoded(data.decode("utf-8-sig"), "utf-8")
+        return Decoded(data[bom:].decode("utf-8"), "utf-8")
     except UnicodeDecodeError as err:
-        utf8_error = err
-    if _has_valid_utf8_multibyte(data):
+        bad_byte = bom + err.start  # an offset into the file as it is on disk
+    if _has_valid_utf8_multibyte(data[bom:]):
         # Valid multi-byte UTF-8 next to invalid bytes means damaged UTF-8, not another encoding.
+        raise InputError(source, f"invalid UTF-8 at byte {bad_byte} (the file looks damaged)", stage="read")
+    encoding = _legacy_encoding(data)
+    if encoding is None:
         raise InputError(
-            source, f"invalid UTF-8 at byte {utf8_error.start} (the file looks damaged)", stage="read"
+            source, f"not UTF-8 (invalid byte at {bad_byte}) and no other encoding fits", stage="read"
         )
-    best = from_bytes(data).best()
-    if best is None or best.chaos > MAX_CHAOS:
-        raise InputError(
-            source,
-            f"not UTF-8 (invalid byte at {utf8_error.start}) and no other encoding fits",
-            stage="read",
-        )
-    return Decoded(str(best), best.encoding, note=f"decoded as {best.encoding}, not UTF-8")
+    return Decoded(data.decode(encoding), encoding, note=f"decoded as {encoding}, not UTF-8")
+
+
+def _legacy_encoding(data: bytes) -> str | None:
+    """The single-byte encoding charset-normalizer finds cleanest, windows-1252 on a tie.
+
+    Short texts fit several code pages equally well (an "é" is a valid letter in many); like
+    browsers (WHATWG's fallback for legacy Western pages), we then take windows-1252, the
+    encoding such files were by far most often written in.
+    """
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = min(m.chaos for m in matches)
+    if best > MAX_CHAOS:
+        return None
+    tied = [m.encoding for m in matches if m.chaos <= best + CHAOS_TIE]
+    return PREFERRED_LEGACY if PREFERRED_LEGACY in tied else tied[0]
 
 
 def _has_valid_utf8_multibyte(data: bytes) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import IO, Any, cast
 
 from onrecord.errors import InputError
+from onrecord.ingest.decode import UTF8_BOM
 from onrecord.ingest.html import article_from_html
 from onrecord.ingest.metadata import outlet_from_url, parse_published
 from onrecord.ingest.source import InputFile
@@ -46,13 +47,14 @@ def _read_lines(name: str, stream: IO[bytes], max_bytes: int) -> Iterator[Articl
             break
         lineno += 1
         where = f"{name}:{lineno}"
+        if line.strip():
+            seen_any = True
         if len(line) > max_bytes and not line.endswith(b"\n"):
             _skip_rest_of_line(stream, max_bytes)
             yield Rejection(where, "read", f"line too large (over {max_bytes} bytes)")
             continue
         if not line.strip():
             continue
-        seen_any = True
         try:
             yield article_from_json_line(line, name, lineno)
         except InputError as err:
@@ -70,14 +72,17 @@ def _skip_rest_of_line(stream: IO[bytes], chunk: int) -> None:
 
 def article_from_json_line(line: bytes, name: str, lineno: int) -> Article:
     where = f"{name}:{lineno}"
+    bom = len(UTF8_BOM) if lineno == 1 and line.startswith(UTF8_BOM) else 0
     try:
-        text_line = line.decode("utf-8-sig")
+        text_line = line[bom:].decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError as err:
-        raise InputError(where, f"invalid UTF-8 at byte {err.start} of the line", stage="read") from err
+        raise InputError(where, f"invalid UTF-8 at byte {bom + err.start} of the line", stage="read") from err
     try:
         obj: Any = json.loads(text_line)
     except json.JSONDecodeError as err:
-        raise InputError(where, f"invalid JSON ({err.msg} at column {err.colno})", stage="parse") from err
+        # Some of CPython's messages end in "at" already ("Invalid control character at").
+        message = err.msg.removesuffix(" at")
+        raise InputError(where, f"invalid JSON ({message} at column {err.colno})", stage="parse") from err
     return article_from_record(obj, Provenance(name, line=lineno))
 
 
