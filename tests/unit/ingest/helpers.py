@@ -10,6 +10,16 @@ from onrecord.models import Article, Notice, Rejection
 
 MiB = 1024 * 1024
 
+# French prose with accents and guillemets: encodable in cp1252 and latin-1, not ASCII.
+FRENCH = (
+    "Le ministre de l'Économie a déclaré mardi à la presse que la réforme des retraites était "
+    "« nécessaire et urgente ».\n"
+    "« Nous ne céderons pas à la pression de la rue », a-t-il ajouté devant les députés réunis à "
+    "l'Assemblée.\n"
+    "Les syndicats, qui réclament le retrait du texte, ont appelé à une nouvelle journée de grève jeudi.\n"
+    "Selon un sondage publié lundi, près de sept Français sur dix s'opposent au report de l'âge légal.\n"
+)
+
 PARAGRAPHS = (
     "The city council voted eleven to four on Tuesday evening to approve the construction of a new "
     "pedestrian bridge across the inner harbour, ending a debate that has divided residents for almost "

@@ -5,18 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
+from tests.unit.ingest.helpers import FRENCH
 
 from onrecord.errors import InputError
 from onrecord.ingest.decode import SNIFF_BYTES, binary_reason, decode_bytes
 
-FRENCH = (
-    "Le ministre de l'Économie a déclaré mardi à la presse que la réforme des retraites était "
-    "« nécessaire et urgente ».\n"
-    "« Nous ne céderons pas à la pression de la rue », a-t-il ajouté devant les députés réunis à "
-    "l'Assemblée.\n"
-    "Les syndicats, qui réclament le retrait du texte, ont appelé à une nouvelle journée de grève jeudi.\n"
-    "Selon un sondage publié lundi, près de sept Français sur dix s'opposent au report de l'âge légal.\n"
-)
 ENGLISH_CP1252 = (
     "The café owner said on Tuesday that the naïve plan to close the old market square would hurt local "
     "trade.\n"

@@ -6,7 +6,7 @@ import gzip
 from pathlib import Path
 
 import pytest
-from tests.unit.ingest.helpers import articles, only_rejection, read_file
+from tests.unit.ingest.helpers import FRENCH, articles, only_rejection, read_file
 
 from onrecord.errors import InputError
 from onrecord.ingest.text import article_from_bytes
@@ -17,14 +17,6 @@ STORY = (
     "The dock workers' union ended a nine-day strike on Thursday after reaching a wage agreement with the "
     "port authority, its leader said.\r\n\r\n"
     '"We got most of what we asked for," union chief Maria Lindqvist told reporters at the harbour gate.\n'
-)
-LEGACY = (
-    "Le ministre de l'Économie a déclaré mardi à la presse que la réforme des retraites était "
-    "« nécessaire et urgente ».\n"
-    "« Nous ne céderons pas à la pression de la rue », a-t-il ajouté devant les députés réunis à "
-    "l'Assemblée.\n"
-    "Les syndicats, qui réclament le retrait du texte, ont appelé à une nouvelle journée de grève jeudi.\n"
-    "Selon un sondage publié lundi, près de sept Français sur dix s'opposent au report de l'âge légal.\n"
 )
 
 
@@ -45,11 +37,11 @@ def test_gzipped_text(tmp_path: Path) -> None:
 
 def test_legacy_encoding_gives_a_notice_then_the_article(tmp_path: Path) -> None:
     path = tmp_path / "retraites.txt"
-    path.write_bytes(LEGACY.encode("cp1252"))
+    path.write_bytes(FRENCH.encode("cp1252"))
     items = read_file(path)
     assert items == [
         Notice(str(path), "decoded as cp1252, not UTF-8"),
-        Article(text=LEGACY, provenance=Provenance(str(path)), fmt="text"),
+        Article(text=FRENCH, provenance=Provenance(str(path)), fmt="text"),
     ]
 
 
