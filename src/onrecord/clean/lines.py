@@ -14,6 +14,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Characters of CJK text per word, roughly, for the length of a line.
 CJK_CHARS_PER_WORD = 2
 # List markers that text renderers (lynx, inscriptis, html2text) put before <li> items.
+# Text browsers pad table cells with runs of spaces; prose has single spaces between words.
+_CELL_GAP = re.compile(r"\s{2,}")
 _BULLET = re.compile(r"^(?:[*+\u2022\u00b7\u25aa\u25cf\u25e6\u2023>-]|o(?=\s))\s*")
 # End of a sentence, possibly inside closing quotes or brackets; a colon introduces a quote or list.
 # A headline may ask or exclaim; it does not end in a full stop.
@@ -28,7 +30,7 @@ _MONTHS = (
 )
 _DATELIKE = re.compile(rf"^(?:[\W\d_]|\b(?:{_MONTHS})\b\.?)*$", re.IGNORECASE)
 _BYLINE = re.compile(
-    r"^(?:by|from|von|par|por|di|door|oleh|автор)\s+[A-Z\u00c0-\u024f\u0400-\u04ff]", re.UNICODE
+    r"^(?i:by|from|von|par|por|di|door|oleh|автор)\s+[A-Z\u00c0-\u024f\u0400-\u04ff]", re.UNICODE
 )
 # Photo credits and captions: where the agency or photographer is named at the end of a line.
 _AGENCIES = (
@@ -117,6 +119,7 @@ class Line:
     sentence_end: bool
     statement_end: bool
     bullet: bool
+    cells: int
     url: bool
     datelike: bool
     byline: bool
@@ -161,8 +164,8 @@ def make_line(index: int, raw: str, offset: int) -> Line:
     start = offset + lead
     indent = len(raw[:lead].expandtabs(8))
     if not stripped:
-        return Line(index, offset, offset, "", 0, "", 0, 0.0, 0.0, False, False, False, False, False, False,
-                    False, False, None)  # fmt: skip
+        return Line(index, offset, offset, "", 0, "", 0, 0.0, 0.0, False, False, False, 0, False, False,
+                    False, False, False, None)  # fmt: skip
     words, tokens = _count_words(stripped)
     stops = stopwords()
     stop_ratio = sum(t.casefold() in stops for t in tokens) / len(tokens) if tokens else 0.0
@@ -183,6 +186,7 @@ def make_line(index: int, raw: str, offset: int) -> Line:
         sentence_end=bool(_SENTENCE_END.search(stripped)),
         statement_end=bool(_STATEMENT_END.search(stripped)),
         bullet=bool(_BULLET.match(stripped)) and not stripped.startswith(("--", "->")),
+        cells=len(_CELL_GAP.split(stripped)),
         url=bool(_URL.search(stripped)) and words <= MAX_HEADLINE_WORDS,
         datelike=bool(_DATELIKE.match(stripped)) and any(c.isdigit() for c in stripped),
         byline=bool(_BYLINE.match(stripped)) and words <= MAX_BYLINE_WORDS and not stripped.endswith("."),

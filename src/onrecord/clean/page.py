@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from onrecord.clean.blocks import mark_glued_teasers
 from onrecord.clean.lines import MAX_HEADLINE_WORDS, Line, split_lines
 from onrecord.clean.reasons import (
     AUTHOR_BIO,
@@ -34,7 +35,7 @@ SHORT_SENTENCE_MIN_WORDS = 4
 # A prose line counts its words; a short sentence half of them.
 SHORT_SENTENCE_WEIGHT = 0.5
 # A list item counts against, whatever its length: menus are lists.
-BULLET_PENALTY = 2.0
+BULLET_PENALTY = 4.0
 BULLET_PROSE_WEIGHT = 0.3
 # Recognised chrome counts strongly against, so that the article does not grow across it.
 CHROME_PENALTY = 5.0
@@ -98,6 +99,7 @@ class Page:
         self.text = text
         self.lines = split_lines(text)
         self.nonblank = [ln for ln in self.lines if not ln.blank]
+        self.table_rows = _table_rows(self.nonblank)
         self.reason: dict[int, str] = {}
         self.column: frozenset[int] = frozenset()
         self.own: dict[int, str | None] = {
@@ -124,6 +126,7 @@ class Page:
                     self._caption_before(i)
                 i += 1
         self._teaser_lists()
+        mark_glued_teasers(lines, self.own, self.reason)
 
     def _teaser_lists(self) -> None:
         """Mark runs of "headline, blurb" items: the related-stories lists around an article."""
@@ -149,7 +152,8 @@ class Page:
         j = i
         strong = False
         while j < len(lines) and j - i < MAX_TEASER_HEAD_LINES and _teaser_head(lines[j]):
-            strong = strong or _teaser_headline(lines[j])
+            # A button or label that the phrase lists know heads no teaser.
+            strong = strong or (_teaser_headline(lines[j]) and self.own[lines[j].index] is None)
             j += 1
         if j == i or not strong or j >= len(lines):
             return None
@@ -265,6 +269,8 @@ class Page:
                 weight = -(min(line.words, CHROME_MAX_WORDS) + CHROME_PENALTY)
             elif line.bullet:
                 weight = line.words * BULLET_PROSE_WEIGHT if prose else -(line.words + BULLET_PENALTY)
+            elif line.index in self.table_rows:
+                weight = line.words * TABLE_WORD_WEIGHT
             elif prose:
                 weight = float(line.words)
             elif is_sentence(line):
@@ -328,20 +334,47 @@ def _column(lines: list[Line]) -> frozenset[int]:
 
 # An indentation holds part of the article when this share of its prose words stand there.
 COLUMN_MIN_SHARE = 0.1
-# Nested paragraphs and quotes sit a level or so deeper than the rest of the article.
-INDENT_TOLERANCE = 2
+# A line a column off the article's (rendering jitter) still stands in it; a box nested a level
+# deeper (a sidebar, a gallery, a teaser) does not.
+INDENT_TOLERANCE = 1
+
+
+def _table_rows(lines: list[Line]) -> frozenset[int]:
+    """Indices of lines in runs of table rows: several cells apart, several rows in a row."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for line in [*lines, None]:
+        if line is not None and line.cells >= MIN_TABLE_CELLS and not line.bullet:
+            run.append(line.index)
+            continue
+        if len(run) >= MIN_TABLE_ROWS:
+            rows.update(run)
+        run = []
+    return frozenset(rows)
+
+
+# A table has a few columns and a few rows; its cells count for less than prose.
+MIN_TABLE_CELLS = 3
+MIN_TABLE_ROWS = 3
+TABLE_WORD_WEIGHT = 0.5
 
 
 def _teaser_head(line: Line) -> bool:
     """A line that may head a teaser: its headline, section label, author, date or counters."""
     if _truncated_headline(line):
         return True
+    if line.cells >= MIN_TABLE_CELLS:
+        # A table row is a row of data, not a label over a blurb.
+        return False
     return not (is_prose(line) or (is_sentence(line) and not line.bullet))
 
 
 def _teaser_headline(line: Line) -> bool:
     """A headline (questions and exclamations included) rather than a label or a table row."""
-    if line.words < MIN_TEASER_HEADLINE_WORDS or line.digit_share > MAX_HEADLINE_DIGIT_SHARE:
+    if (
+        not MIN_TEASER_HEADLINE_WORDS <= line.words <= MAX_HEADLINE_WORDS
+        or line.digit_share > MAX_HEADLINE_DIGIT_SHARE
+    ):
         return False
     return _truncated_headline(line) or (not line.statement_end and not is_prose(line))
 

@@ -19,6 +19,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from onrecord.clean.blocks import keep_announced_lists
 from onrecord.clean.lines import MAX_HEADLINE_WORDS, Line
 from onrecord.clean.page import PROSE_LONG_WORDS, PROSE_MIN_WORDS, Page, is_prose, is_sentence
 from onrecord.clean.phrases import line_key
@@ -77,6 +78,7 @@ def clean_text(
             if k < start or k >= end:
                 page.reason.setdefault(line.index, page.own[line.index] or OUTSIDE)
         _drop_isolated(page)
+        keep_announced_lists(page.nonblank, page.own, page.reason)
     _rejoin_wrapped(page)
     return _assemble(page, title)
 
