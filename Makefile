@@ -10,8 +10,8 @@ DB ?= onrecord.db
 help:
 	@echo "make run    - ingest the bundled example articles into $(DB) and print a summary"
 	@echo "make test   - lint, type-check and run the test suite"
-	@echo "make bench  - run the cleaning benchmark (needs ../shared/corpora)"
-	@echo "make eval   - run the quality evaluations with their floors"
+	@echo "make bench  - cleaning F1 and attribution throughput vs a full spaCy parse (needs ../shared/corpora)"
+	@echo "make eval   - score cleaning and attributions (PolNeAR dev, seed gold) against pinned floors"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,10 @@ run: $(STAMP)
 	@echo
 	$(BIN)/onrecord articles --db $(DB)
 	@echo
+	$(BIN)/onrecord speakers --db $(DB)
+	@echo
 	@echo "See one article with what was removed and why:  $(BIN)/onrecord show examples/seeds/000_c6bb378875dca61c.txt --db $(DB)"
+	@echo "See what the Kremlin spokesman said:             $(BIN)/onrecord quotes --speaker Peskov --db $(DB)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -38,9 +41,11 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/clean_benchmark.py
+	$(BIN)/python benchmarks/attribution_speed.py
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/clean_benchmark.py --gate
+	$(BIN)/python benchmarks/attribution_eval.py --gate
 
 clean-db:
 	rm -f $(DB)

@@ -1,7 +1,8 @@
 """onrecord: a source-linked record of who said what, to whom, and when.
 
-The public Python API: ``Service`` opens a store and ingests and queries articles;
-``clean_text`` finds an article body in scraped text with a map back to the original offsets.
+The public Python API: ``extract`` finds who said what in a text; ``Service`` opens a store and
+ingests and queries articles; ``clean_text`` finds an article body in scraped text with a map back
+to the original offsets.
 """
 
 from __future__ import annotations
@@ -15,11 +16,32 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 from onrecord.clean import clean_text
 from onrecord.errors import InputError, NotFoundError, OnRecordError, StoreError, UsageError
-from onrecord.models import Article, CleanText, Provenance, Rejection, Removal, Segment, Span
+from onrecord.models import (
+    Article,
+    Attribution,
+    CleanText,
+    Provenance,
+    Rejection,
+    Removal,
+    Segment,
+    Span,
+    Speaker,
+)
+from onrecord.pipeline import attribute
 from onrecord.service import IngestReport, Service
+
+
+def extract(text: str, *, article: str = "", clean: bool = False) -> list[Attribution]:
+    """The attributions in ``text``, with offsets into it.
+
+    Pass ``clean=True`` for scraped pages: site chrome is found and nothing is taken from it.
+    """
+    return attribute(text, clean_text(text) if clean else None, article)
+
 
 __all__ = [
     "Article",
+    "Attribution",
     "CleanText",
     "IngestReport",
     "InputError",
@@ -31,8 +53,10 @@ __all__ = [
     "Segment",
     "Service",
     "Span",
+    "Speaker",
     "StoreError",
     "UsageError",
     "__version__",
     "clean_text",
+    "extract",
 ]

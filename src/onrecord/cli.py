@@ -17,13 +17,13 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from onrecord import __version__, settings
 from onrecord.errors import OnRecordError, UsageError
 from onrecord.ingest import InputFile
-from onrecord.models import Notice, Rejection
+from onrecord.models import Attribution, Notice, Rejection
 from onrecord.service import IngestReport, Service
 from onrecord.store import StoredArticle
 
@@ -193,17 +193,16 @@ def articles(db: str, as_json: bool) -> None:
     if not rows:
         out.print(f"No articles in {db} yet. Add some with: onrecord ingest PATH --db {db}")
         return
-    table = Table(title=f"{len(rows)} article{'s' * (len(rows) != 1)} in {db}", title_justify="left")
-    for name, kw in (
-        ("id", {"no_wrap": True}),
-        ("published", {"no_wrap": True}),
-        ("outlet", {}),
-        ("words", {"justify": "right"}),
-        ("removed", {"justify": "right"}),
-        ("title", {"ratio": 3}),
-        ("source", {"ratio": 2}),
-    ):
-        table.add_column(name, **kw)
+    table = _table(
+        f"{len(rows)} article{'s' * (len(rows) != 1)} in {db}",
+        Column("id", no_wrap=True),
+        Column("published", no_wrap=True),
+        Column("outlet"),
+        Column("words", justify="right"),
+        Column("removed", justify="right"),
+        Column("title", ratio=3),
+        Column("source", ratio=2),
+    )
     for a in rows:
         title = Text(a.title or "(no title)")
         if a.duplicate_of:
@@ -298,21 +297,169 @@ def rejections(db: str, as_json: bool) -> None:
     if not rows:
         out.print(f"No rejected inputs recorded in {db}.")
         return
-    table = Table(title=f"{len(rows)} rejected input(s) in {db}", title_justify="left")
-    table.add_column("source")
-    table.add_column("stage")
-    table.add_column("reason")
+    table = _table(
+        f"{len(rows)} rejected input(s) in {db}", Column("source"), Column("stage"), Column("reason")
+    )
     for r in rows:
         table.add_row(Text(r.source), r.stage, Text(r.reason))
+    out.print(table)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="FILE...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "table"]),
+    default=None,
+    help="jsonl: one onrecord.attribution/1 record per line; table: for reading. "
+    "Default: table on a terminal, jsonl otherwise.",
+)
+@click.option(
+    "--no-clean", is_flag=True, help="The inputs are article text already: do not remove boilerplate."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only rejections and errors on stderr.")
+def extract(paths: tuple[str, ...], fmt: str | None, no_clean: bool, quiet: bool) -> None:
+    """Print the attributions (who said what) found in FILE... without using a database.
+
+    Offsets index each file's text as read; `article` is the path as given (or the record's id in
+    JSON Lines). Reads the same formats as `ingest`.
+    """
+    from onrecord.serialize import attribution_json
+    from onrecord.service import Extracted, extract_files
+
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    listener = _ProgressListener(0, quiet)
+    rows: list[Extracted] = []
+    rejected = 0
+    for item in extract_files(list(paths), clean=not no_clean, listener=listener):
+        if not isinstance(item, Extracted):
+            rejected += 1
+        elif fmt == "jsonl":
+            for a in item.attributions:
+                sys.stdout.write(json.dumps(attribution_json(a), ensure_ascii=False) + "\n")
+        else:
+            rows.append(item)
+    if fmt == "table":
+        total = sum(len(r.attributions) for r in rows)
+        pairs = [(_short(r.article, 40), a) for r in rows for a in r.attributions]
+        out.print(_attribution_table(f"{total} attribution{'s' * (total != 1)}", "article", pairs))
+    sys.exit(1 if rejected else 0)
+
+
+def _speaker_label(a: Attribution) -> str:
+    """The resolved name, with the local mention beside it when that says something else."""
+    name = a.speaker.name if a.speaker else None
+    mention = a.speaker_mention.text if a.speaker_mention else "?"
+    return name if name and name == mention else f"{name or 'unknown'} ({mention})"
+
+
+def _attribution_table(title: str, first: str, rows: list[tuple[str, Attribution]]) -> Table:
+    """Attributions for reading: ``first`` names the leading column (article or date)."""
+    table = _table(
+        title,
+        Column(first, ratio=1),
+        Column("speaker", ratio=1),
+        Column("cue"),
+        Column("kind"),
+        Column("content", ratio=4),
+        show_lines=True,
+    )
+    for lead, a in rows:
+        table.add_row(
+            Text(lead),
+            Text(_speaker_label(a)),
+            Text(a.cue.text if a.cue else "-"),
+            a.kind,
+            Text(a.content.text),
+        )
+    return table
+
+
+def _table(title: str, *columns: Column, show_lines: bool = False) -> Table:
+    return Table(*columns, title=title, title_justify="left", show_lines=show_lines)
+
+
+@cli.command()
+@db_option
+@click.option("--speaker", metavar="NAME", help="Only this speaker (any part of the name, any case).")
+@click.option(
+    "--kind", type=click.Choice(["direct", "indirect", "mixed"]), help="Only this kind of attribution."
+)
+@click.option(
+    "--since", type=click.DateTime(["%Y-%m-%d"]), help="Only from articles published on or after this date."
+)
+@json_option
+def quotes(db: str, speaker: str | None, kind: str | None, since: Any, as_json: bool) -> None:
+    """List stored attributions (who said what), oldest article first."""
+    from onrecord.serialize import attribution_json
+
+    with Service(db) as service:
+        rows = service.attributions(speaker=speaker, kind=kind, since=since.date() if since else None)
+    if as_json:
+        out.print_json(
+            json.dumps([attribution_json(r.attribution) | {"published": _iso(r.published)} for r in rows])
+        )
+        return
+    if not rows:
+        out.print("No attributions match.")
+        return
+    title = f"{len(rows)} attribution{'s' * (len(rows) != 1)} in {db}"
+    pairs = [(_iso(r.published) or "unknown", r.attribution) for r in rows]
+    out.print(_attribution_table(title, "published", pairs))
+
+
+@cli.command()
+@db_option
+@json_option
+def speakers(db: str, as_json: bool) -> None:
+    """List the people and organisations whose statements are stored, most reported first."""
+    with Service(db) as service:
+        rows = service.speakers()
+    if as_json:
+        out.print_json(
+            json.dumps(
+                [
+                    {
+                        "name": r.name,
+                        "type": r.type,
+                        "roles": list(r.roles),
+                        "attributions": r.attributions,
+                        "articles": r.articles,
+                        "first": _iso(r.first),
+                        "last": _iso(r.last),
+                    }
+                    for r in rows
+                ]
+            )
+        )
+        return
+    if not rows:
+        out.print(f"No speakers in {db} yet.")
+        return
+    table = _table(
+        f"{len(rows)} speaker{'s' * (len(rows) != 1)} in {db}",
+        *(Column(c) for c in ("speaker", "type", "roles", "attributions", "articles", "first", "last")),
+    )
+    for r in rows:
+        table.add_row(
+            Text(r.name),
+            r.type or "-",
+            Text(", ".join(r.roles)),
+            str(r.attributions),
+            str(r.articles),
+            _iso(r.first) or "-",
+            _iso(r.last) or "-",
+        )
     out.print(table)
 
 
 @cli.command(name="settings")
 def show_settings() -> None:
     """List every setting with its environment variable, current value and meaning."""
-    table = Table(title="onrecord settings", title_justify="left")
-    for col in ("setting", "environment variable", "value", "meaning"):
-        table.add_column(col)
+    table = _table(
+        "onrecord settings", *(Column(c) for c in ("setting", "environment variable", "value", "meaning"))
+    )
     for s in settings.SETTINGS:
         table.add_row(s.name, s.env, settings.default(s.name), s.help)
     out.print(table)

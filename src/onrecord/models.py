@@ -142,3 +142,40 @@ class Duplicate:
     article_id: str
     duplicate_of: str
     similarity: float
+
+
+ATTRIBUTION_SCHEMA = "onrecord.attribution/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who an attribution is resolved to: a canonical entity, or ``unknown`` with a reason to doubt.
+
+    ``type`` is ``person``, ``organization``, ``group`` or ``unknown``; an unresolved pronoun stays
+    ``unknown`` rather than being guessed.
+    """
+
+    id: str
+    name: str | None
+    type: str
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One reported statement: what was said (content), the word that reports it (cue), and who.
+
+    Every span indexes the article text as read. ``content`` excludes the quotation marks that
+    enclose a direct quote. Fields that do not apply are None, never invented.
+    """
+
+    id: str
+    article: str
+    kind: str  # direct | indirect | mixed
+    content: Span
+    cue: Span | None
+    speaker_mention: Span | None
+    speaker: Speaker | None
+    confidence: float
+    addressee: Span | None = None
+    via: Span | None = None

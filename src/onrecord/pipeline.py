@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from onrecord import dedup
+from onrecord.attribution import extract_attributions
 from onrecord.clean import clean_text, line_key
 from onrecord.ingest.dateline import stated_publication_date
-from onrecord.models import Article, CleanText, Rejection
+from onrecord.models import Article, Attribution, CleanText, Rejection
 
 # Length of the hex content hash used as an article id: 64 bits make an accidental collision
 # unlikely below billions of articles while keeping ids short enough to type.
@@ -30,6 +31,7 @@ class PreparedArticle:
     published_source: str | None
     line_hashes: frozenset[str]
     signature: bytes
+    attributions: tuple[Attribution, ...] = ()
 
 
 def article_id(text: str) -> str:
@@ -71,8 +73,9 @@ def prepare(
         published = stated_publication_date(article.text, today=today)
         source = "text" if published else None
     title = article.title or (cleaned.title.text if cleaned.title else None)
+    aid = article_id(article.text)
     return PreparedArticle(
-        id=article_id(article.text),
+        id=aid,
         article=article,
         clean=cleaned,
         title=title,
@@ -80,4 +83,20 @@ def prepare(
         published_source=source,
         line_hashes=line_hashes(article.text),
         signature=dedup.to_bytes(dedup.signature(cleaned.body)),
+        attributions=tuple(attribute(article.text, cleaned, aid)),
     )
+
+
+def body_regions(cleaned: CleanText) -> list[tuple[int, int]]:
+    """Where statements are sought: the headline (quotes in headlines are statements too) and the
+    stretches cleaning kept; never the removed site chrome."""
+    regions = [(s.orig_start, s.orig_start + s.length) for s in cleaned.segments]
+    if cleaned.title is not None:
+        regions.append((cleaned.title.start, cleaned.title.end))
+    return sorted(regions)
+
+
+def attribute(text: str, cleaned: CleanText | None, article: str) -> list[Attribution]:
+    """Attributions in an article's body (or in the whole text when it was not cleaned)."""
+    regions = body_regions(cleaned) if cleaned is not None else None
+    return extract_attributions(text, article=article, regions=regions)

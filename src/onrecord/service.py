@@ -10,13 +10,23 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol
 
 from onrecord import dedup, settings
+from onrecord.clean import clean_text
 from onrecord.ingest import InputFile, discover, read_input
-from onrecord.models import Article, Notice, Rejection
-from onrecord.pipeline import article_id, line_hashes, prepare
-from onrecord.store import ArticleSummary, SqlStore, StoredArticle, StoredRejection, open_store
+from onrecord.models import Article, Attribution, Notice, Rejection
+from onrecord.pipeline import article_id, attribute, line_hashes, prepare
+from onrecord.store import (
+    ArticleSummary,
+    SpeakerSummary,
+    SqlStore,
+    StoredArticle,
+    StoredAttribution,
+    StoredRejection,
+    open_store,
+)
 
 # Articles are cleaned in chunks so that lines repeated across one outlet's articles in the same
 # run are learned before those articles are cleaned, while memory stays bounded on huge feeds.
@@ -183,6 +193,54 @@ class Service:
 
     def rejections(self) -> list[StoredRejection]:
         return self.store.list_rejections()
+
+    def attributions(
+        self, *, speaker: str | None = None, kind: str | None = None, since: date | None = None
+    ) -> list[StoredAttribution]:
+        return self.store.list_attributions(speaker=speaker, kind=kind, since=since)
+
+    def speakers(self) -> list[SpeakerSummary]:
+        return self.store.list_speakers()
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """The attributions found in one article read by ``extract_files``."""
+
+    article: str
+    text: str
+    attributions: list[Attribution]
+
+
+def article_name(article: Article) -> str:
+    """How ``extract`` names an article: its own id when a feed gives one, else where it was read."""
+    return article.external_id or article.provenance.locator()
+
+
+def extract_files(
+    paths: list[str], *, clean: bool = True, listener: IngestListener | None = None
+) -> Iterator[Extracted | Rejection]:
+    """Attributions from files, without a store: for pipelines and for evaluation.
+
+    With ``clean`` the body is found first and statements are sought only there; offsets always
+    index the article text as read from the input.
+    """
+    listen = listener or SilentListener()
+    max_bytes = settings.int_setting("max_input_bytes")
+    for inp in discover(paths).files:
+        listen.input_started(inp)
+        for item in read_input(inp, max_bytes):
+            if isinstance(item, Rejection):
+                listen.rejected(item)
+                yield item
+            elif isinstance(item, Notice):
+                listen.notice(item)
+            else:
+                extracted = item.fmt in ("html", "warc") or item.raw_html is not None
+                cleaned = clean_text(item.text, extracted=extracted) if clean else None
+                name = article_name(item)
+                yield Extracted(name, item.text, attribute(item.text, cleaned, name))
+        listen.input_done(inp)
 
 
 def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:

@@ -1,4 +1,4 @@
-"""The CI quality gate: the cleaner's benchmark F1 must stay at or above the pinned floor."""
+"""The CI quality gates: cleaning and attribution figures must stay at or above their pinned floors."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "clean_benchmark.py"
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+BENCH = BENCHMARKS / "clean_benchmark.py"
 
 
 def test_cleaning_benchmark_gate(corpora_dir: Path) -> None:
@@ -15,6 +16,17 @@ def test_cleaning_benchmark_gate(corpora_dir: Path) -> None:
         capture_output=True,
         text=True,
         timeout=600,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_attribution_eval_gate(corpora_dir: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "attribution_eval.py"), "--gate"],
+        capture_output=True,
+        text=True,
+        timeout=900,
         check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from onrecord.store.sql import ArticleSummary, SqlStore, StoredArticle, StoredRejection
+from onrecord.store.sql import (
+    ArticleSummary,
+    SpeakerSummary,
+    SqlStore,
+    StoredArticle,
+    StoredAttribution,
+    StoredRejection,
+)
 
 
 def open_store(db: str) -> SqlStore:
@@ -10,4 +17,12 @@ def open_store(db: str) -> SqlStore:
     return SqlStore(db)
 
 
-__all__ = ["ArticleSummary", "SqlStore", "StoredArticle", "StoredRejection", "open_store"]
+__all__ = [
+    "ArticleSummary",
+    "SpeakerSummary",
+    "SqlStore",
+    "StoredArticle",
+    "StoredAttribution",
+    "StoredRejection",
+    "open_store",
+]

@@ -97,3 +97,32 @@ rejections = Table(
     Column("seen_at", DateTime, nullable=False),
     UniqueConstraint("source", "stage", "reason", name="uq_rejections_source_stage_reason"),
 )
+
+
+def _span(name: str) -> list[Column[object]]:
+    """Three columns for one optional span of the article text."""
+    return [Column(f"{name}_start", Integer), Column(f"{name}_end", Integer), Column(f"{name}_text", Text)]
+
+
+attributions = Table(
+    "attributions",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column(
+        "article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("kind", String(8), nullable=False),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("content_text", Text, nullable=False),
+    *_span("cue"),
+    *_span("mention"),
+    *_span("addressee"),
+    *_span("via"),
+    Column("speaker_id", Text),
+    Column("speaker_name", Text, index=True),
+    Column("speaker_type", String(16)),
+    # JSON list of role phrases learned from the article ("Kremlin spokesman").
+    Column("speaker_roles", Text, nullable=False, server_default="[]"),
+    Column("confidence", Float, nullable=False),
+)

@@ -12,17 +12,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from onrecord.errors import NotFoundError, StoreError
-from onrecord.models import Provenance, Rejection, Removal, Segment
+from onrecord.models import Attribution, Provenance, Rejection, Removal, Segment, Span, Speaker
 from onrecord.pipeline import PreparedArticle
 from onrecord.store.engine import make_engine, migrate
 from onrecord.store.schema import (
     article_sources,
     articles,
+    attributions,
     duplicates,
     outlet_lines,
     rejections,
@@ -59,6 +61,25 @@ class StoredArticle:
     removed: tuple[Removal, ...]
     sources: tuple[str, ...]
     duplicate_of: tuple[str, float] | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAttribution:
+    attribution: Attribution
+    published: date | None
+    outlet: str | None
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerSummary:
+    name: str
+    type: str | None
+    attributions: int
+    articles: int
+    first: date | None
+    last: date | None
+    roles: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +159,10 @@ class SqlStore:
                         {"outlet": a.outlet, "line_hash": h, "article_id": prepared.id}
                         for h in prepared.line_hashes
                     ],
+                )
+            if prepared.attributions:
+                conn.execute(
+                    insert(attributions), [_attribution_row(prepared.id, x) for x in prepared.attributions]
                 )
             if duplicate_of is not None:
                 conn.execute(
@@ -327,6 +352,129 @@ class SqlStore:
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.scalar(select(func.count()).select_from(articles)) or 0)
+
+    def list_attributions(
+        self, *, speaker: str | None = None, kind: str | None = None, since: date | None = None
+    ) -> list[StoredAttribution]:
+        """Attributions with their article's date and source, oldest article first.
+
+        ``speaker`` matches the resolved name or the mention, case-insensitively, anywhere in it
+        ("peskov" finds "Dmitry Peskov"); ``since`` compares with the article's publication date.
+        """
+        query = (
+            select(attributions, articles.c.published, articles.c.outlet, articles.c.title)
+            .join(articles, articles.c.id == attributions.c.article_id)
+            .order_by(articles.c.published.is_(None), articles.c.published, attributions.c.article_id)
+            .order_by(attributions.c.content_start)
+        )
+        if speaker:
+            pattern = f"%{speaker.casefold()}%"
+            query = query.where(
+                or_(
+                    func.lower(attributions.c.speaker_name).like(pattern),
+                    func.lower(attributions.c.mention_text).like(pattern),
+                )
+            )
+        if kind:
+            query = query.where(attributions.c.kind == kind)
+        if since:
+            query = query.where(articles.c.published >= since)
+        with self.engine.connect() as conn:
+            return [
+                StoredAttribution(_attribution_from_row(r), r.published, r.outlet, r.title)
+                for r in conn.execute(query)
+            ]
+
+    def list_speakers(self) -> list[SpeakerSummary]:
+        """Every resolved speaker with how often and in how many articles they are reported."""
+        query = (
+            select(
+                attributions.c.speaker_name,
+                attributions.c.speaker_type,
+                func.count().label("n"),
+                func.count(func.distinct(attributions.c.article_id)).label("articles"),
+                func.min(articles.c.published).label("first"),
+                func.max(articles.c.published).label("last"),
+            )
+            .join(articles, articles.c.id == attributions.c.article_id)
+            .where(attributions.c.speaker_name.is_not(None))
+            .group_by(attributions.c.speaker_name, attributions.c.speaker_type)
+            .order_by(func.count().desc(), attributions.c.speaker_name)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+            roles: dict[str, set[str]] = {}
+            for name, blob in conn.execute(
+                select(attributions.c.speaker_name, attributions.c.speaker_roles).where(
+                    attributions.c.speaker_name.is_not(None)
+                )
+            ):
+                roles.setdefault(name, set()).update(json.loads(blob))
+        return [
+            SpeakerSummary(
+                r.speaker_name,
+                r.speaker_type,
+                r.n,
+                r.articles,
+                r.first,
+                r.last,
+                tuple(sorted(roles[r.speaker_name])),
+            )
+            for r in rows
+        ]
+
+
+def _span_columns(prefix: str, span: Span | None) -> dict[str, object]:
+    if span is None:
+        return {f"{prefix}_start": None, f"{prefix}_end": None, f"{prefix}_text": None}
+    return {f"{prefix}_start": span.start, f"{prefix}_end": span.end, f"{prefix}_text": span.text}
+
+
+def _attribution_row(article_id: str, a: Attribution) -> dict[str, object]:
+    return {
+        "id": a.id,
+        "article_id": article_id,
+        "kind": a.kind,
+        **_span_columns("content", a.content),
+        **_span_columns("cue", a.cue),
+        **_span_columns("mention", a.speaker_mention),
+        **_span_columns("addressee", a.addressee),
+        **_span_columns("via", a.via),
+        "speaker_id": a.speaker.id if a.speaker else None,
+        "speaker_name": a.speaker.name if a.speaker else None,
+        "speaker_type": a.speaker.type if a.speaker else None,
+        "speaker_roles": json.dumps(list(a.speaker.roles) if a.speaker else []),
+        "confidence": a.confidence,
+    }
+
+
+def _span_from(row: Any, prefix: str) -> Span | None:
+    start = getattr(row, f"{prefix}_start")
+    if start is None:
+        return None
+    return Span(start, getattr(row, f"{prefix}_end"), getattr(row, f"{prefix}_text"))
+
+
+def _attribution_from_row(row: Any) -> Attribution:
+    speaker = None
+    if row.speaker_type is not None:
+        speaker = Speaker(
+            row.speaker_id or "", row.speaker_name, row.speaker_type, tuple(json.loads(row.speaker_roles))
+        )
+    content = _span_from(row, "content")
+    assert content is not None
+    return Attribution(
+        id=row.id,
+        article=row.article_id,
+        kind=row.kind,
+        content=content,
+        cue=_span_from(row, "cue"),
+        speaker_mention=_span_from(row, "mention"),
+        speaker=speaker,
+        confidence=row.confidence,
+        addressee=_span_from(row, "addressee"),
+        via=_span_from(row, "via"),
+    )
 
 
 class _Transaction:

@@ -1,0 +1,165 @@
+"""Score onrecord's attributions with the project's scorer, on PolNeAR dev and on the seed gold.
+
+The scorer is ``../shared/tools/score_attributions.py`` (imported, not copied, so the figures are
+the ones the project is judged by). Two evaluation sets:
+
+- PolNeAR dev (``../shared/corpora/polnear/dev``): clean article texts annotated by others;
+  speakers judged at mention level. The extractor runs on the whole text (nothing to clean).
+- The five seed articles (``examples/seeds``) against ``tests/data/seeds_gold.json``, which we
+  annotated ourselves; speakers judged at entity level. The seeds are scraped pages, so they go
+  through the cleaner first, exactly as ``onrecord extract`` does.
+
+``--gate`` fails (exit 1) when a figure falls below the floor pinned in
+``attribution_baseline.json`` or an evaluation set differs from the one the floors were measured
+on (a SHA-256 over its files). Without ``../shared`` it says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from onrecord.attribution import extract_attributions
+from onrecord.serialize import attribution_json
+from onrecord.service import Extracted, extract_files
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "tools" / "score_attributions.py"
+POLNEAR_DEV = SHARED / "corpora" / "polnear" / "dev"
+SEEDS = ROOT / "examples" / "seeds"
+SEEDS_GOLD = ROOT / "tests" / "data" / "seeds_gold.json"
+BASELINE = Path(__file__).resolve().parent / "attribution_baseline.json"
+FIGURES = ("precision", "recall", "f1", "speaker_acc", "end_to_end_f1", "quoted_recall")
+
+
+def load_scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score_attributions", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def tree_sha256(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _write(records: Iterable[dict[str, Any]], path: Path) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def eval_polnear(scorer: ModuleType, workdir: Path) -> dict[str, Any]:
+    texts = sorted((POLNEAR_DEV / "text").glob("*.txt"))
+    started = time.perf_counter()
+    records = (
+        attribution_json(a)
+        for path in texts
+        for a in extract_attributions(path.read_text(encoding="utf-8"), article=path.name)
+    )
+    pred = workdir / "polnear_dev.jsonl"
+    _write(records, pred)
+    seconds = time.perf_counter() - started
+    result: dict[str, Any] = scorer.score(scorer.polnear_gold(str(POLNEAR_DEV)), _read(pred))
+    result["seconds"] = round(seconds, 1)
+    result["dataset_sha256"] = tree_sha256([*texts, *(POLNEAR_DEV / "attributions").glob("*.ann")])
+    return result
+
+
+def eval_seeds(scorer: ModuleType, workdir: Path) -> dict[str, Any]:
+    started = time.perf_counter()
+    records = (
+        attribution_json(a)
+        for item in extract_files([str(SEEDS)], clean=True)
+        if isinstance(item, Extracted)
+        for a in item.attributions
+    )
+    pred = workdir / "seeds.jsonl"
+    _write(records, pred)
+    seconds = time.perf_counter() - started
+    result: dict[str, Any] = scorer.score(scorer.file_gold(str(SEEDS_GOLD), str(SEEDS)), _read(pred))
+    result["seconds"] = round(seconds, 1)
+    result["dataset_sha256"] = tree_sha256([*SEEDS.glob("*.txt"), SEEDS_GOLD])
+    return result
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def gate(results: dict[str, dict[str, Any]]) -> list[str]:
+    """What falls short of the pinned floors, one line each (empty when all is well)."""
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    problems = []
+    for name, result in results.items():
+        pinned = baseline.get(name)
+        if pinned is None:
+            problems.append(f"{name}: no floors pinned in {BASELINE.name}")
+            continue
+        if pinned["dataset_sha256"] != result["dataset_sha256"]:
+            problems.append(f"{name}: evaluation set changed (sha256 {result['dataset_sha256'][:12]}…)")
+        for figure, floor in pinned["floors"].items():
+            if result[figure] < floor:
+                problems.append(f"{name}: {figure} {result[figure]:.3f} is below the floor {floor:.3f}")
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--gate", action="store_true", help="fail below the pinned floors")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args()
+    if not SCORER.is_file():
+        print(f"skipped: the scorer was not found at {SCORER}")
+        return 0
+    scorer = load_scorer()
+    results: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        if POLNEAR_DEV.is_dir():
+            results["polnear_dev"] = eval_polnear(scorer, Path(tmp))
+        else:
+            print(f"skipped PolNeAR: not found at {POLNEAR_DEV}", file=sys.stderr)
+        results["seeds"] = eval_seeds(scorer, Path(tmp))
+    for r in results.values():
+        r.pop("per_article", None)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        header = f"{'set':<12}" + "".join(f"{f:>15}" for f in (*FIGURES, "gold", "predicted", "seconds"))
+        print(header)
+        print("-" * len(header))
+        for name, r in results.items():
+            cells = "".join(f"{r[f]:>15.3f}" for f in FIGURES)
+            print(f"{name:<12}{cells}{r['gold']:>15}{r['predicted']:>15}{r['seconds']:>15}")
+    if args.gate:
+        problems = gate(results)
+        for line in problems:
+            print(f"gate: {line}", file=sys.stderr)
+        if problems:
+            return 1
+        print("gate: ok, all figures at or above their floors")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,265 @@
+"""Join parse-based findings with the quotation spans found on the raw text.
+
+A finding whose content lies inside a quotation becomes a direct quote covering the whole
+quotation (a multi-sentence quote is parsed as several sentences); one whose content contains a
+quotation is mixed. Quotations no rule claimed look for a cue in their own sentence (``"...," he
+said``; ``Peskov said: "..."``), then for a ``Name: "..."`` label (headlines), and finally continue
+the previous speaker when they stand as sentences of their own close to an earlier attribution.
+Short quotations with no cue are scare quotes and yield nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from onrecord.attribution.cues import CUE_LEMMAS, lemma_of
+from onrecord.attribution.mentions import Mention, mention_from
+from onrecord.attribution.quotes import Quote
+from onrecord.attribution.quotes import mark_len as mark_len_at
+from onrecord.attribution.reported import Found, _addressee, char_span, speaker_of
+
+# A quotation this short with no cue of its own is a scare quote ("so-called 'peace'").
+MIN_CUED_WORDS = 2
+MIN_CONTINUED_WORDS = 4
+# How many paragraphs back a cue-less quotation may look for the speaker it continues.
+CONTINUE_PARAGRAPHS = 2
+_LABEL = re.compile(r"(?:^|[.!?]\s+)([A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})\s*:\s*$")
+_HEADLINE = re.compile(r"^(?P<c>[^:]{15,}?)\s*:\s+(?P<n>[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A finding placed in the article: ``follows`` points at the item whose speaker it continues."""
+
+    found: Found
+    follows: int | None = None
+
+
+class Parsed:
+    """Parsed chunks with their article offsets, for looking up the sentence around a character."""
+
+    def __init__(self, chunks: Sequence[tuple[int, Doc]]) -> None:
+        self.chunks = list(chunks)
+        self.starts = [off for off, _ in self.chunks]
+
+    def sentence_tokens(self, pos: int) -> tuple[int, list[Token]] | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k < 0:
+            return None
+        off, doc = self.chunks[k]
+        if pos - off >= len(doc.text):
+            return None
+        span = doc.char_span(pos - off, pos - off + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        return off, list(span[0].sent)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def classify(text: str, found: Found, quotes: Sequence[Quote]) -> tuple[Found, list[int]]:
+    """Direct, mixed or indirect, and the quotations the finding claims."""
+
+    def mark_len(pos: int) -> int:
+        return mark_len_at(text, pos) if pos < len(text) else 0
+
+    cs, ce = found.content
+    length = max(ce - cs, 1)
+    inside = [k for k, q in enumerate(quotes) if q.open >= cs - 1 and q.close <= ce + 1]
+    for k, q in enumerate(quotes):
+        if _overlap((cs, ce), (q.start, q.end)) >= 0.6 * length and k not in inside:
+            return replace(found, content=(q.start, q.end), kind="direct"), [k]
+        if q.start <= cs and ce <= q.end + 1:
+            return replace(found, content=(q.start, q.end), kind="direct"), [k]
+    if inside:
+        q0 = quotes[inside[0]]
+        if len(inside) == 1 and q0.start - cs <= 2 and ce - q0.end <= 2:
+            return replace(found, content=(q0.start, q0.end), kind="direct"), inside
+        # the parse often leaves the closing mark (and the period before it) to the main clause
+        end = max(ce, max(quotes[k].close + mark_len(quotes[k].close) for k in inside))
+        return replace(found, content=(cs, end), kind="mixed"), inside
+    return found, []
+
+
+class _Inside:
+    """Whether a position lies inside any quotation."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.opens = [q.open for q in quotes]
+        self.quotes = quotes
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.opens, pos) - 1
+        return k >= 0 and self.quotes[k].open < pos < self.quotes[k].close
+
+
+def _cue_near(quote: Quote, parsed: Parsed, inside: _Inside) -> Found | None:
+    """A cue outside the quotation in the sentence that closes it, else the one that opens it."""
+    after = parsed.sentence_tokens(quote.close) if quote.closed else None
+    if after is not None:
+        off, toks = after
+        for t in toks:
+            if off + t.idx > quote.close and _is_cue(t) and not inside(off + t.idx):
+                f = _found(t, off, quote)
+                if f is not None:
+                    return f
+    pos = quote.open
+    for _ in range(2):  # the opening sentence, then the one before when it ends in a colon
+        before = parsed.sentence_tokens(pos)
+        if before is None:
+            break
+        off, toks = before
+        for t in reversed(toks):
+            if off + t.idx < quote.open and _is_cue(t) and not inside(off + t.idx):
+                f = _found(t, off, quote)
+                if f is not None:
+                    return f
+        pos = off + toks[0].idx - 1
+        if pos < 0 or text_before(parsed, pos) not in ":,":
+            break
+    return None
+
+
+def text_before(parsed: Parsed, pos: int) -> str:
+    """The last non-space character at or before ``pos`` in a parsed chunk ("" when none)."""
+    k = bisect.bisect_right(parsed.starts, pos) - 1
+    if k < 0:
+        return ""
+    off, doc = parsed.chunks[k]
+    piece = doc.text[: pos - off + 1].rstrip()
+    return piece[-1] if piece else ""
+
+
+def _is_cue(t: Token) -> bool:
+    return t.tag_.startswith("VB") and lemma_of(t.text) in CUE_LEMMAS
+
+
+def _found(t: Token, off: int, quote: Quote) -> Found | None:
+    spk, via, conf = speaker_of(t)
+    if spk is None:
+        return None
+    cue = (off + t.idx, off + t.idx + len(t.text))
+    return Found(
+        (quote.start, quote.end),
+        cue,
+        mention_from(spk, off),
+        conf,
+        addressee=_addressee(t, off),
+        via=char_span([via], off) if via is not None else None,
+        kind="direct",
+    )
+
+
+def _label(text: str, quote: Quote, para_start: int) -> Found | None:
+    m = _LABEL.search(text, para_start, quote.open)
+    if m is None:
+        return None
+    name = m.group(1)
+    mention = Mention(m.start(1), m.end(1), name, "name", name.split()[-1], name)
+    colon = text.index(":", m.end(1))
+    return Found((quote.start, quote.end), (colon, colon + 1), mention, 0.7, kind="direct")
+
+
+def headline(text: str, para: tuple[int, int]) -> Found | None:
+    """``Kiev does not want peace: Kremlin`` in a title line."""
+    ps, pe = para
+    line = text[ps:pe]
+    if line.endswith((".", "\u201d", '"')) or len(line) > 200:
+        return None
+    m = _HEADLINE.match(line)
+    if m is None:
+        return None
+    name = m.group("n")
+    mention = Mention(ps + m.start("n"), ps + m.end("n"), name, "name", name.split()[-1], name)
+    colon = ps + line.index(":", m.end("c"))
+    cs, ce = ps + m.start("c"), ps + m.end("c")
+    kind = "indirect"
+    if text[cs] in "\u201c\"\u2018'" and text[ce - 1] in "\u201d\"\u2019'":
+        cs, ce, kind = cs + 1, ce - 1, "direct"
+    return Found((cs, ce), (colon, colon + 1), mention, 0.6, kind=kind)
+
+
+def assemble(
+    text: str,
+    founds: Sequence[Found],
+    quotes: Sequence[Quote],
+    parsed: Parsed,
+    paras: Sequence[tuple[int, int]],
+) -> list[Item]:
+    """Classify parse findings, attribute unclaimed quotations, and order everything by content."""
+    para_starts = [p[0] for p in paras]
+
+    def para_of(pos: int) -> int:
+        return max(bisect.bisect_right(para_starts, pos) - 1, 0)
+
+    claimed: dict[int, Found] = {}
+    items: list[Found] = []
+    inside = _Inside(quotes)
+    for f in founds:
+        if f.cue is not None and inside(f.cue[0]):
+            continue  # a cue inside a quotation is the quoted speaker's own words
+        g, ks = classify(text, f, quotes)
+        if g.kind == "direct":
+            k = ks[0]
+            prev = claimed.get(k)
+            # two cues claiming one quotation: keep the cue closest to it
+            if prev is None or _dist(g, quotes[k]) < _dist(prev, quotes[k]):
+                claimed[k] = g
+            continue
+        for k in ks:
+            claimed.setdefault(k, g)
+        items.append(g)
+    items.extend({id(f): f for f in claimed.values() if f.kind == "direct"}.values())
+    for k, q in enumerate(quotes):
+        if k in claimed or q.words(text) < MIN_CUED_WORDS:
+            continue
+        near = _cue_near(q, parsed, inside) or _label(text, q, paras[para_of(q.open)][0])
+        if near is not None:
+            claimed[k] = near
+            items.append(near)
+    items = _dedupe(items)
+    out: list[Item] = [Item(f) for f in items]
+    # quotations standing alone continue the previous speaker
+    for k, q in enumerate(quotes):
+        if k in claimed or q.words(text) < MIN_CONTINUED_WORDS:
+            continue
+        ps = paras[para_of(q.open)][0]
+        lead = text[ps : q.open].rstrip()
+        if lead and lead[-1] not in '.!?:\u201d"':
+            continue
+        earlier = [
+            j
+            for j, it in enumerate(out)
+            if it.found.content[1] <= q.open
+            and para_of(q.open) - para_of(it.found.content[0]) <= CONTINUE_PARAGRAPHS
+            and it.found.mention is not None
+        ]
+        if earlier:
+            j = max(earlier, key=lambda j: out[j].found.content[1])
+            out.append(Item(Found((q.start, q.end), None, None, 0.6, kind="direct"), j))
+    if paras:
+        h = headline(text, paras[0])
+        if h is not None:
+            out.append(Item(h))
+    return out
+
+
+def _dist(f: Found, q: Quote) -> int:
+    if f.cue is None:
+        return 10**9
+    return min(abs(f.cue[0] - q.close), abs(q.open - f.cue[1]))
+
+
+def _dedupe(items: Sequence[Found]) -> list[Found]:
+    seen: dict[tuple[int, int], Found] = {}
+    for f in items:
+        if f.content not in seen or f.confidence > seen[f.content].confidence:
+            seen[f.content] = f
+    return list(seen.values())

@@ -1,0 +1,102 @@
+"""The cue lexicon: verbs that report speech, writing, belief or intention.
+
+Word forms are generated here rather than taken from spaCy's lemmatizer, because the lemmatizer
+is switched off for speed (see ``onrecord.nlp.PARSE_ONLY_DISABLE``) and because a fixed table
+also drives the cheap regular-expression pre-filter that decides which sentences get parsed.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def words(s: str) -> list[str]:
+    """Split a whitespace-separated word list (a readable way to write long lexicons)."""
+    return s.split()
+
+
+# Verbs whose clause (ccomp) or quotation is what was said.
+SPEECH = words(
+    "say tell add note stress emphasize emphasise warn argue claim insist suggest confirm deny "
+    "reiterate recall write vow announce point explain state declare assert acknowledge admit "
+    "contend maintain predict promise pledge report reply respond answer ask complain concede "
+    "conclude continue caution charge allege agree disagree observe remark comment testify "
+    "tweet post email indicate reveal disclose signal hint mention boast joke quip muse "
+    "lament scoff retort counter affirm underline underscore highlight assure urge demand "
+    "propose threaten estimate tout stress clarify specify inform remind concur proclaim "
+    "announce insinuate speculate grumble criticize criticise accuse praise blast slam "
+    "call describe dismiss reject defend endorse question decry grouse label herald imply refer "
+    "echo add"
+)
+
+# Reported beliefs and intentions, which PolNeAR also annotates.
+BELIEF = words("believe think want hope fear expect feel know worry doubt plan intend seem")
+
+# Verbs that count only with a clause, an infinitive or a quotation, never with a bare object
+# ("he added the amendment", "she wrote the book", "I know him").
+CLAUSE_ONLY = frozenset(
+    words(
+        "add write continue post know feel think believe hope fear expect ask answer reply respond "
+        "point report tell remind inform charge seem plan intend want"
+    )
+)
+
+# Verbs whose direct object is itself reported content ("denied the allegations").
+OBJECT_CONTENT = frozenset(
+    words(
+        "deny confirm announce dismiss describe reject defend endorse criticize criticise praise "
+        "question predict propose promise pledge acknowledge admit claim reveal disclose "
+        "call accuse blast slam tout reiterate decry label herald"
+    )
+)
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "know": ("know", "knows", "knew", "known", "knowing"),
+    "feel": ("feel", "feels", "felt", "feeling"),
+    "hold": ("hold", "holds", "held", "holding"),
+    "seem": ("seem", "seems", "seemed", "seeming"),
+}
+
+
+def _forms(lemma: str) -> tuple[str, ...]:
+    """Regular English inflections; good enough for a closed list of verbs."""
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        stem = lemma[:-1]
+        return (lemma, lemma + "s", stem + "ed", stem + "ing")
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        stem = lemma[:-1]
+        return (lemma, stem + "ies", stem + "ied", lemma + "ing")
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma) or lemma in {"admit", "quip", "regret"}:
+        # CVC words double the consonant: admit -> admitted, quip -> quipped
+        return (lemma, lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing")
+    return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
+
+
+LEMMA_OF: dict[str, str] = {}
+for _lemma in (*SPEECH, *BELIEF, "quote", "cite"):
+    for _form in _forms(_lemma):
+        LEMMA_OF.setdefault(_form, _lemma)
+
+CUE_LEMMAS = frozenset(SPEECH) | frozenset(BELIEF)
+
+# Pre-filter: a sentence is worth parsing only when it holds a quotation mark, a cue word form,
+# or "according to". Quote characters: straight and curly double quotes, and guillemets.
+CANDIDATE_RE = re.compile(
+    r"[\"\u201c\u201d\u00ab\u00bb\u201e\u2018]|''|\baccording to\b|\b(?:"
+    + "|".join(sorted(LEMMA_OF, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def lemma_of(word: str) -> str | None:
+    """The cue lemma of a word form, or None when the word is not a cue."""
+    return LEMMA_OF.get(word.lower())

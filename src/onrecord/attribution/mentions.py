@@ -1,0 +1,128 @@
+"""Speaker mentions read off the parse: the noun phrase, its proper-name part and its role.
+
+A mention keeps what resolution needs later without holding on to spaCy objects: the span, the
+kind of head (name, pronoun, singular or plural noun), the proper-name words and a role learned
+from a title ("Kremlin spokesman Dmitry Peskov") or an appositive ("Hugh Hill, a doctor").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from onrecord.attribution.cues import words
+
+# Title words that precede a name and belong to the role, not to the name.
+ROLE_WORDS = frozenset(
+    words(
+        "president spokesman spokeswoman spokesperson minister secretary senator sen. sen gov. gov "
+        "governor rep. rep representative chancellor premier leader chairman chairwoman chair ceo "
+        "director adviser advisor aide envoy ambassador official officer mayor judge justice general "
+        "gen. gen. commander chief king queen prince pope candidate nominee speaker deputy head "
+        "analyst professor prof. dr. dr correspondent reporter editor columnist founder manager "
+        "strategist pollster attorney lawyer lawmaker congressman congresswoman chancellor "
+        "vice prime foreign defense defence press interior state first lady former"
+    )
+)
+_NAME_PARTICLES = frozenset(words("de van von al bin der la le da du"))
+_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc"})
+PRONOUNS = frozenset(words("he she they it i we you him her them who"))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # name | pronoun | noun | plural
+    head: str
+    name: str | None = None  # the proper-name words, titles removed
+    role: str | None = None
+
+
+def _span_text(tokens: list[Token], offset: int) -> tuple[int, int]:
+    return offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The head and its dependents, without appositives, relative clauses and commas."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in _CUT_DEPS:
+            continue
+        keep.extend(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    # keep a contiguous run around the head: a parse may attach something far away
+    run = [head]
+    by_i = {t.i: t for t in keep}
+    i = head.i - 1
+    while i in by_i:
+        run.insert(0, by_i[i])
+        i -= 1
+    i = head.i + 1
+    while i in by_i:
+        run.append(by_i[i])
+        i += 1
+    while len(run) > 1 and run[0].is_punct:
+        run.pop(0)
+    while len(run) > 1 and run[-1].is_punct:
+        run.pop()
+    return run
+
+
+def split_title(words: list[str]) -> tuple[str | None, str | None]:
+    """("Ukrainian", "President", "Volodymyr", "Zelensky") -> ("Ukrainian President", name)."""
+    last_role = -1
+    for k, w in enumerate(words[:-1]):
+        if w.lower() in ROLE_WORDS:
+            last_role = k
+    role = " ".join(words[: last_role + 1]) if last_role >= 0 else None
+    name = " ".join(words[last_role + 1 :]) or None
+    return role, name
+
+
+def mention_from(head: Token, offset: int) -> Mention:
+    """Build the mention whose syntactic head is ``head`` (a subject, object or pobj)."""
+    if head.lower_ in PRONOUNS or head.tag_ in ("PRP", "WP"):
+        s, e = _span_text([head], offset)
+        return Mention(s, e, head.text, "pronoun", head.lower_)
+    tokens = _np_tokens(head)
+    s, e = _span_text(tokens, offset)
+    text = head.doc.text[s - offset : e - offset]
+    words = [t.text for t in tokens if t.tag_ not in ("DT", "POS", "PRP$")]
+    role: str | None = None
+    name: str | None = None
+    # the small tagger reads some surnames as common nouns ("Trump said"): trust the capital
+    proper = head.tag_ in ("NNP", "NNPS") or (
+        head.text[:1].isupper() and head.tag_ == "NN" and not head.is_sent_start
+    )
+    if proper:
+        # the proper-name run that ends at the head; earlier words may be a title
+        run: list[str] = []
+        j = head.i
+        while j >= tokens[0].i and (
+            head.doc[j].tag_ in ("NNP", "NNPS") or head.doc[j].lower_ in _NAME_PARTICLES or j == head.i
+        ):
+            run.insert(0, head.doc[j].text)
+            j -= 1
+        before = [t.text for t in tokens if t.i <= j and t.tag_ not in ("DT", "POS", "PRP$")]
+        title, name = split_title(run)
+        role_words = before + (title.split() if title else [])
+        role = " ".join(role_words) or None
+        kind = "plural" if head.tag_ == "NNPS" and len(run) == 1 else "name"
+    else:
+        kind = "plural" if head.tag_ == "NNS" else "noun"
+        role = " ".join(words) or None
+    for child in head.children:
+        if child.dep_ == "appos":
+            ap = _np_tokens(child)
+            ap_words = [t.text for t in ap if t.tag_ not in ("DT", "POS")]
+            if child.tag_ in ("NNP", "NNPS") and kind != "name":
+                # "the Kremlin spokesman, Dmitry Peskov, said": the appositive is the name
+                t_role, name = split_title(ap_words)
+                kind = "name"
+                role = role or t_role
+            elif child.tag_ in ("NN", "NNS") and kind == "name":
+                role = " ".join(ap_words)
+    return Mention(s, e, text, kind, head.text, name, role)

@@ -1,0 +1,196 @@
+"""Resolve a local speaker mention to a canonical speaker within one article.
+
+Names and roles are learned from the whole article body with regular expressions (no parse is
+needed for that): "Kremlin spokesperson Dmitry Peskov" teaches that Peskov is Dmitry Peskov and
+that the Kremlin spokesperson is he; "Hugh Hill, a doctor," teaches the role "doctor". Pronouns go
+to the most recent compatible speaker; an unresolvable pronoun stays ``unknown``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from onrecord.attribution.cues import words
+from onrecord.attribution.mentions import ROLE_WORDS, Mention, split_title
+from onrecord.models import Speaker
+
+_RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+(?:(?:de|van|von|bin|al)\s+)?[A-Z][\w\u2019'.-]*)+")
+_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.-]*\s+|[a-z-]+\s+){0,3}?)([a-z-]+)\s*$")
+_APPOS = re.compile(r"^,\s+(?:the|a|an)\s+([\w\u2019' -]{2,60}?),")
+# Capitalised words that start sentences or precede names without being part of them.
+_NOT_NAME = frozenset(
+    words(
+        "the a an but and in on at of for if when while as after before this that these those "
+        "it he she they we i mr mrs ms dr his her their our its there here then so yet"
+    )
+)
+_ORG_WORDS = frozenset(
+    words(
+        "kremlin ministry department agency news times post journal campaign committee party "
+        "government office council commission association institute university inc corp company "
+        "group union bank fund court congress senate house parliament administration tass reuters "
+        "ap afp cnn bbc nbc abc cbs fox msnbc politico breitbart nato un eu pentagon police army "
+        "foundation center centre network press daily tribune magazine service bureau "
+        "moscow kyiv kiev washington beijing london paris berlin brussels ukraine russia america "
+        "china iran israel britain france germany"
+    )
+)
+_ORG_NOUNS = frozenset(
+    words(
+        "campaign ministry newspaper government agency committee company office administration "
+        "report statement poll survey study paper website network outlet organization group "
+        "kremlin white house team department spokesman's"
+    )
+)
+_MALE = frozenset({"he", "him"})
+_FEMALE = frozenset({"she", "her"})
+_PLURAL = frozenset({"they", "them", "we"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    speaker: Speaker
+    confidence: float
+
+
+def _sid(kind: str, key: str) -> str:
+    return "spk_" + hashlib.sha1(f"{kind}:{key}".lower().encode()).hexdigest()[:12]
+
+
+def _clean(words: Sequence[str]) -> list[str]:
+    out = [w.removesuffix("\u2019s").removesuffix("'s") for w in words]
+    while out and out[0].lower() in _NOT_NAME:
+        out.pop(0)
+    return [w for w in out if w]
+
+
+class ArticleSpeakers:
+    """Names, surnames and roles of one article, learned once and queried per mention."""
+
+    def __init__(self, text: str, paras: Sequence[tuple[int, int]]) -> None:
+        self.full: dict[str, str] = {}  # surname -> first full name
+        self.roles: dict[str, list[str]] = {}  # full name -> roles
+        self.role_intro: list[tuple[int, str, str]] = []  # (position, role lower, name)
+        self.person_at: list[tuple[int, str]] = []  # where full person names occur
+        for ps, pe in paras:
+            for m in _RUN.finditer(text, ps, pe):
+                self._learn(text, ps, m)
+        self.history: list[tuple[int, Speaker]] = []
+
+    def _learn(self, text: str, ps: int, m: re.Match[str]) -> None:
+        words = _clean(m.group().split())
+        if len(words) < 2:
+            return
+        role, name = split_title(words)
+        if not name or len(name.split()) < 2 or _is_org(name):
+            return
+        surname = name.split()[-1]
+        first = self.full.setdefault(surname, name)
+        if len(name) > len(first) and name.endswith(first):
+            self.full[surname] = name
+        roles = self.roles.setdefault(name, [])
+        before = _ROLE_BEFORE.search(text, ps, m.start())
+        if before and before.group(2).lower() in ROLE_WORDS:
+            lower_role = (before.group(1) + before.group(2)).strip()
+            lower_role = " ".join(_clean(lower_role.split()))
+            role = f"{lower_role} {role}" if role else lower_role
+        after = _APPOS.search(text[m.end() : m.end() + 80])
+        if after and any(w.lower() in ROLE_WORDS for w in after.group(1).split()):
+            self._add_role(roles, after.group(1), m.start(), name)
+        if role:
+            self._add_role(roles, role, m.start(), name)
+        self.person_at.append((m.start(), name))
+
+    def _add_role(self, roles: list[str], role: str, pos: int, name: str) -> None:
+        if role not in roles:
+            roles.append(role)
+        self.role_intro.append((pos, role.lower(), name))
+
+    def canonical(self, name: str) -> str:
+        words = _clean(name.split())
+        if not words:
+            return name
+        full = self.full.get(words[-1])
+        if full and (len(words) == 1 or full.endswith(" ".join(words))):
+            return full
+        return " ".join(words)
+
+    def _by_role(self, words: list[str], pos: int) -> str | None:
+        wanted = [w.lower() for w in words]
+        best: str | None = None
+        for at, role, name in self.role_intro:
+            rw = role.split()
+            matches = rw and rw[-1] == wanted[-1] and all(w in rw for w in wanted[:-1])
+            if matches and (best is None or at < pos):
+                best = name
+        return best
+
+    def _recent(self, pos: int, types: Sequence[str], exclude: str | None = None) -> Speaker | None:
+        for at, sp in reversed(self.history):
+            if at <= pos and sp.type in types and sp.name and sp.name != exclude:
+                return sp
+        return None
+
+    def _person(self, name: str, extra_role: str | None = None) -> Speaker:
+        roles = list(self.roles.get(name, []))
+        if extra_role and extra_role not in roles:
+            roles.append(extra_role)
+        return Speaker(_sid("person", name), name, "person", tuple(roles))
+
+    def resolve(self, m: Mention, pos: int, article: str) -> Resolved:
+        """The speaker a mention at ``pos`` refers to, remembered for later pronouns."""
+        r = self._resolve(m, pos, article)
+        if r.speaker.name:
+            self.history.append((pos, r.speaker))
+        return r
+
+    def _resolve(self, m: Mention, pos: int, article: str) -> Resolved:
+        if m.kind == "pronoun":
+            head = m.head.lower()
+            if head in _MALE | _FEMALE:
+                sp = self._recent(pos, ("person",))
+                if sp is None:
+                    near = [n for at, n in self.person_at if at < pos]
+                    if near:
+                        return Resolved(self._person(near[-1]), 0.55)
+            elif head in _PLURAL:
+                sp = self._recent(pos, ("group", "organization"))
+            elif head == "it":
+                sp = self._recent(pos, ("organization",))
+            else:
+                sp = None
+            if sp is not None:
+                return Resolved(sp, 0.75)
+            return Resolved(Speaker(_sid("unknown", f"{article}:{pos}:{m.text}"), None, "unknown"), 0.35)
+        if m.kind == "name":
+            raw = m.name or m.head
+            if _is_org(raw) or raw.isupper():
+                name = " ".join(_clean(raw.split())) or raw
+                return Resolved(Speaker(_sid("organization", name), name, "organization"), 0.85)
+            name = self.canonical(raw)
+            return Resolved(self._person(name, m.role), 0.9 if " " in name else 0.75)
+        words = _clean(m.text.split())
+        words = [w for w in words if w.lower() not in ("the", "a", "an")] or [m.head]
+        if m.kind == "noun":
+            person = self._by_role(words, pos) if m.head.lower() in ROLE_WORDS else None
+            if person:
+                return Resolved(self._person(person), 0.8)
+            if m.head.lower() not in ROLE_WORDS and (
+                m.head.lower() in _ORG_NOUNS or _is_org(" ".join(words))
+            ):
+                name = " ".join(words)
+                return Resolved(Speaker(_sid("organization", name), name, "organization"), 0.7)
+            if m.head.lower() in ROLE_WORDS:
+                role = " ".join(words)
+                sid = _sid("person", f"{article}:{role}")
+                return Resolved(Speaker(sid, None, "person", (role,)), 0.6)
+            return Resolved(Speaker(_sid("unknown", f"{article}:{pos}"), None, "unknown"), 0.5)
+        name = " ".join(words)
+        return Resolved(Speaker(_sid("group", name), name, "group"), 0.75)
+
+
+def _is_org(name: str) -> bool:
+    return any(w.lower().strip(".") in _ORG_WORDS for w in name.split())

@@ -1,0 +1,32 @@
+"""Quotation pairing on raw text."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.attribution.quotes import find_quotes
+
+
+def _inner(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text, [(0, len(text))])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “yes, today,” and left.", ["yes, today"]),
+        ('He said "no" twice.', ["no"]),
+        ("''It is over,'' she said.", ["It is over"]),
+        ("The minister’s aide called it ‘a farce’ on Monday.", ["a farce"]),
+        ("Farmers’ groups don’t agree.", []),
+    ],
+)
+def test_pairs(text: str, expected: list[str]) -> None:
+    assert _inner(text) == expected
+
+
+def test_multi_paragraph_quote() -> None:
+    text = "“First part.\n“Second part.”"
+    paras = [(0, 12), (13, len(text))]
+    (q,) = find_quotes(text, paras)
+    assert text[q.start : q.end] == "First part.\n“Second part."

@@ -1,0 +1,75 @@
+"""Speaker resolution within one article: surnames, pronouns, roles, appositives, via, addressee."""
+
+from __future__ import annotations
+
+from onrecord.attribution import extract_attributions
+
+
+def test_surname_and_pronoun_resolve_to_full_name_with_role() -> None:
+    text = (
+        "Harbour spokesman Piet Janssen said the port would reopen on Monday.\n\n"
+        "Janssen said repairs had cost less than expected.\n\n"
+        "He added that two cranes were still out of service."
+    )
+    found = extract_attributions(text)
+    assert len(found) == 3
+    for a in found:
+        assert a.speaker is not None
+        assert a.speaker.name == "Piet Janssen"
+        assert a.speaker.type == "person"
+        assert "Harbour spokesman" in a.speaker.roles
+    assert found[2].speaker_mention is not None and found[2].speaker_mention.text == "He"
+    assert found[2].confidence < found[0].confidence
+
+
+def test_unresolved_pronoun_stays_unknown() -> None:
+    (a,) = extract_attributions("She said the results would be published in June.")
+    assert a.speaker is not None
+    assert a.speaker.type == "unknown"
+    assert a.speaker.name is None
+    assert a.confidence < 0.5
+
+
+def test_role_mention_resolves_to_person_introduced_with_it() -> None:
+    text = (
+        "Chilean President Marta Ruiz met the delegation on Friday.\n\n"
+        "The Chilean president said the talks had been useful."
+    )
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Marta Ruiz"
+
+
+def test_appositive_gives_the_role() -> None:
+    (a,) = extract_attributions("Hugo Brandt, a doctor, said the clinic was full.")
+    assert a.speaker is not None and a.speaker.name == "Hugo Brandt"
+    assert "doctor" in a.speaker.roles
+    assert a.speaker_mention is not None and a.speaker_mention.text == "Hugo Brandt"
+
+
+def test_quoted_as_saying_with_via() -> None:
+    (a,) = extract_attributions("Reuters quoted Piet Janssen as saying that the port was closed.")
+    assert a.speaker is not None and a.speaker.name == "Piet Janssen"
+    assert a.via is not None and a.via.text == "Reuters"
+
+
+def test_addressee() -> None:
+    (a,) = extract_attributions("Piet Janssen told reporters that the port was closed.")
+    assert a.addressee is not None and a.addressee.text == "reporters"
+
+
+def test_participial_follow_on_inherits_the_speaker() -> None:
+    found = extract_attributions(
+        "Piet Janssen said the port was closed, adding that it would reopen within a week."
+    )
+    contents = {a.content.text: a for a in found}
+    assert "it would reopen within a week" in contents
+    spk = contents["it would reopen within a week"].speaker
+    assert spk is not None and spk.name == "Piet Janssen"
+
+
+def test_groups_and_organisations() -> None:
+    found = extract_attributions(
+        "City officials said the tunnel was safe. The ministry denied that any inspection had failed."
+    )
+    types = [a.speaker.type for a in found if a.speaker]
+    assert types == ["group", "organization"]
