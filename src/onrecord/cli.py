@@ -166,6 +166,23 @@ def _report_json(r: IngestReport, db: str) -> dict[str, Any]:
 
 @cli.command()
 @db_option
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+def reprocess(db: str, quiet: bool) -> None:
+    """Clean and attribute every stored article again (after upgrading onrecord).
+
+    The text as read is kept; what is derived from it (body, removals, title and date found in
+    the text, attributions) is recomputed, one article per transaction.
+    """
+    with Service(db) as service:
+        total = service.store.count_articles()
+        listener = _ProgressListener(0, quiet)
+        report = service.reprocess(listener)
+    if not quiet:
+        out.print(Text(f"{report.stored} of {total} articles reprocessed in {db}. [{report.seconds:.1f} s]"))
+
+
+@cli.command()
+@db_option
 @json_option
 def articles(db: str, as_json: bool) -> None:
     """List the stored articles, oldest first (undated ones last)."""

@@ -149,3 +149,24 @@ def test_an_interrupted_run_leaves_whole_articles_and_resumes(tmp_path: Path) ->
     again = json.loads(run("ingest", str(feed), "--db", str(db), "--json").stdout)
     assert again["stored"] + again["already_stored"] == n
     assert again["already_stored"] == partial
+
+
+def test_reprocess_rebuilds_what_is_derived(tmp_path: Path) -> None:
+    src = tmp_path / "strike.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    assert run("ingest", str(src), "--db", db).returncode == 0
+    fresh = run_json("show", str(src), "--db", db)
+    fresh_quotes = run_json("quotes", "--db", db)
+    assert fresh_quotes, "the example article has a quote"
+    # What an older onrecord would have left: no attributions and another body.
+    con = sqlite3.connect(db)
+    con.execute("delete from attributions")
+    con.execute("delete from removals")
+    con.execute("update articles set body = 'stale', title = null")
+    con.commit()
+    con.close()
+    proc = run("reprocess", "--db", db)
+    assert proc.returncode == 0 and "1 of 1 articles reprocessed" in proc.stdout
+    assert run_json("show", str(src), "--db", db) == fresh
+    assert run_json("quotes", "--db", db) == fresh_quotes

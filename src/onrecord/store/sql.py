@@ -14,11 +14,11 @@ from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, or_, select
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from onrecord.errors import NotFoundError, StoreError
-from onrecord.models import Attribution, Provenance, Rejection, Removal, Segment, Span, Speaker
+from onrecord.models import Article, Attribution, Provenance, Rejection, Removal, Segment, Span, Speaker
 from onrecord.pipeline import PreparedArticle
 from onrecord.store.engine import make_engine, migrate
 from onrecord.store.schema import (
@@ -172,6 +172,74 @@ class SqlStore:
                 )
             # An input that was rejected before and now went in is no longer a rejection.
             conn.execute(delete(rejections).where(rejections.c.source == a.provenance.locator()))
+
+    def replace_derived(self, prepared: PreparedArticle) -> None:
+        """Swap an article's cleaning and attributions for freshly computed ones, atomically."""
+        with self._write() as conn:
+            conn.execute(
+                update(articles)
+                .where(articles.c.id == prepared.id)
+                .values(
+                    title=prepared.title,
+                    published=prepared.published,
+                    published_source=prepared.published_source,
+                    body=prepared.clean.body,
+                    title_start=prepared.clean.title.start if prepared.clean.title else None,
+                    title_end=prepared.clean.title.end if prepared.clean.title else None,
+                    segments=json.dumps(
+                        [[s.clean_start, s.orig_start, s.length] for s in prepared.clean.segments]
+                    ),
+                    minhash=prepared.signature,
+                )
+            )
+            conn.execute(delete(removals).where(removals.c.article_id == prepared.id))
+            conn.execute(delete(attributions).where(attributions.c.article_id == prepared.id))
+            if prepared.clean.removed:
+                conn.execute(
+                    insert(removals),
+                    [
+                        {"article_id": prepared.id, "start": r.start, "end": r.end, "reason": r.reason}
+                        for r in prepared.clean.removed
+                    ],
+                )
+            if prepared.attributions:
+                conn.execute(
+                    insert(attributions), [_attribution_row(prepared.id, x) for x in prepared.attributions]
+                )
+
+    def article_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(articles.c.id).order_by(articles.c.id)))
+
+    def stored_input(self, article_id: str) -> Article:
+        """The article as it was read (text and the metadata that came with it), to derive again.
+
+        A date or title that cleaning found in the text is left out, so that it is found afresh.
+        """
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).one()
+            src = conn.execute(
+                select(article_sources)
+                .where(article_sources.c.article_id == article_id)
+                .order_by(article_sources.c.id)
+                .limit(1)
+            ).one()
+        from_text = row.published_source == "text"
+        title_from_text = (
+            row.title_start is not None and row.text[row.title_start : row.title_end] == row.title
+        )
+        return Article(
+            text=row.text,
+            provenance=Provenance(src.source, src.url, src.line, src.byte_offset),
+            fmt=row.fmt,
+            external_id=row.external_id,
+            title=None if title_from_text else row.title,
+            published=None if from_text else row.published,
+            published_source=None if from_text else row.published_source,
+            outlet=row.outlet,
+            language=row.language,
+            raw_html=row.raw_html,
+        )
 
     def record_rejection(self, rejection: Rejection) -> None:
         """Keep why an input produced nothing; the same rejection seen again only updates its time."""
