@@ -472,8 +472,22 @@ def speakers(db: str, as_json: bool) -> None:
 
 
 @cli.command(name="settings")
-def show_settings() -> None:
+@json_option
+def show_settings(as_json: bool) -> None:
     """List every setting with its environment variable, current value and meaning."""
+    if as_json:
+        rows = [
+            {
+                "name": s.name,
+                "env": s.env,
+                "value": settings.default(s.name),
+                "default": s.default,
+                "help": s.help,
+            }
+            for s in settings.SETTINGS
+        ]
+        out.print_json(json.dumps(rows))
+        return
     table = _table(
         "onrecord settings", *(Column(c) for c in ("setting", "environment variable", "value", "meaning"))
     )

@@ -170,3 +170,9 @@ def test_reprocess_rebuilds_what_is_derived(tmp_path: Path) -> None:
     assert proc.returncode == 0 and "1 of 1 articles reprocessed" in proc.stdout
     assert run_json("show", str(src), "--db", db) == fresh
     assert run_json("quotes", "--db", db) == fresh_quotes
+
+
+def test_settings_lists_every_setting() -> None:
+    rows = run_json("settings")
+    assert {r["env"] for r in rows} >= {"ONRECORD_DB", "ONRECORD_MAX_INPUT_BYTES"}
+    assert all(r["help"] for r in rows)
