@@ -25,7 +25,7 @@ from onrecord.errors import OnRecordError, UsageError
 from onrecord.ingest import InputFile
 from onrecord.models import Attribution, Notice, Rejection
 from onrecord.service import IngestReport, Service
-from onrecord.store import StoredArticle
+from onrecord.store import SpeakerSummary, StoredArticle
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,6 +41,18 @@ def db_option(func: F) -> F:
     s = settings.setting("db")
     return click.option(
         "--db", envvar=s.env, default=str(s.default), show_default=True, help=s.help, metavar="PATH|URL"
+    )(func)
+
+
+def entities_option(func: F) -> F:
+    s = settings.setting("entities")
+    return click.option(
+        "--entities",
+        envvar=s.env,
+        default=None,
+        type=click.Path(dir_okay=False),
+        help=s.help,
+        metavar="FILE.yaml",
     )(func)
 
 
@@ -95,9 +107,10 @@ class _ProgressListener:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
+@entities_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only rejections and errors.")
 @json_option
-def ingest(paths: tuple[str, ...], db: str, quiet: bool, as_json: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, entities: str | None, quiet: bool, as_json: bool) -> None:
     """Read articles from files, directories (recursively) or - (standard input) into the store.
 
     Plain text (.txt), HTML (.html, .htm, .html.gz), JSON Lines (.jsonl, one article per line) and
@@ -107,7 +120,7 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool, as_json: bool) -> None:
 
     total = len(discover(list(paths)).files)
     listener = _ProgressListener(total, quiet)
-    with Service(db) as service:
+    with Service(db, entities=entities) as service:
         try:
             report = service.ingest(list(paths), listener)
         except KeyboardInterrupt:
@@ -166,14 +179,15 @@ def _report_json(r: IngestReport, db: str) -> dict[str, Any]:
 
 @cli.command()
 @db_option
+@entities_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def reprocess(db: str, quiet: bool) -> None:
+def reprocess(db: str, entities: str | None, quiet: bool) -> None:
     """Clean and attribute every stored article again (after upgrading onrecord).
 
     The text as read is kept; what is derived from it (body, removals, title and date found in
     the text, attributions) is recomputed, one article per transaction.
     """
-    with Service(db) as service:
+    with Service(db, entities=entities) as service:
         total = service.store.count_articles()
         listener = _ProgressListener(0, quiet)
         report = service.reprocess(listener)
@@ -428,47 +442,59 @@ def quotes(db: str, speaker: str | None, kind: str | None, since: Any, as_json: 
 
 @cli.command()
 @db_option
+@entities_option
 @json_option
-def speakers(db: str, as_json: bool) -> None:
-    """List the people and organisations whose statements are stored, most reported first."""
-    with Service(db) as service:
+def speakers(db: str, entities: str | None, as_json: bool) -> None:
+    """List the people, organisations and groups quoted, merged across articles, most reported first."""
+    with Service(db, entities=entities) as service:
+        if entities is not None:
+            service.refresh_entities()
         rows = service.speakers()
     if as_json:
-        out.print_json(
-            json.dumps(
-                [
-                    {
-                        "name": r.name,
-                        "type": r.type,
-                        "roles": list(r.roles),
-                        "attributions": r.attributions,
-                        "articles": r.articles,
-                        "first": _iso(r.first),
-                        "last": _iso(r.last),
-                    }
-                    for r in rows
-                ]
-            )
-        )
+        out.print_json(json.dumps([_speaker_json(r) for r in rows]))
         return
     if not rows:
         out.print(f"No speakers in {db} yet.")
         return
     table = _table(
         f"{len(rows)} speaker{'s' * (len(rows) != 1)} in {db}",
-        *(Column(c) for c in ("speaker", "type", "roles", "attributions", "articles", "first", "last")),
+        Column("speaker", ratio=2),
+        Column("type"),
+        Column("also written", ratio=2),
+        Column("roles", ratio=3),
+        Column("attributions", justify="right"),
+        Column("articles", justify="right"),
+        Column("first"),
+        Column("last"),
     )
     for r in rows:
+        e = r.entity
         table.add_row(
-            Text(r.name),
-            r.type or "-",
-            Text(", ".join(r.roles)),
+            Text(e.name),
+            e.type,
+            Text(", ".join(e.aliases)),
+            Text(", ".join(role.text for role in e.roles)),
             str(r.attributions),
             str(r.articles),
             _iso(r.first) or "-",
             _iso(r.last) or "-",
         )
     out.print(table)
+
+
+def _speaker_json(r: SpeakerSummary) -> dict[str, Any]:
+    e = r.entity
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "aliases": list(e.aliases),
+        "roles": [{"text": role.text, "articles": list(role.articles)} for role in e.roles],
+        "attributions": r.attributions,
+        "articles": r.articles,
+        "first": _iso(r.first),
+        "last": _iso(r.last),
+    }
 
 
 @cli.command(name="settings")

@@ -148,6 +148,25 @@ ATTRIBUTION_SCHEMA = "onrecord.attribution/1"
 
 
 @dataclass(frozen=True, slots=True)
+class Role:
+    """A role and the articles it was learned from; none when the user declared it."""
+
+    text: str
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or group across articles: canonical name, other forms, roles."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Speaker:
     """Who an attribution is resolved to: a canonical entity, or ``unknown`` with a reason to doubt.
 

@@ -11,12 +11,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Protocol
 
 from onrecord import dedup, settings
 from onrecord.clean import clean_text
+from onrecord.entities import Overrides, load_overrides, resolve_entities
 from onrecord.ingest import InputFile, discover, read_input
-from onrecord.models import Article, Attribution, Notice, Rejection
+from onrecord.models import Article, Attribution, Entity, Notice, Rejection
 from onrecord.pipeline import article_id, attribute, line_hashes, prepare
 from onrecord.store import (
     ArticleSummary,
@@ -77,7 +79,11 @@ class IngestReport:
 class Service:
     """onrecord's operations over one store."""
 
-    def __init__(self, db: str | None = None) -> None:
+    def __init__(self, db: str | None = None, *, entities: str | None = None) -> None:
+        """Open the store; ``entities`` is a YAML file of entity overrides (default: the setting)."""
+        path = entities if entities is not None else settings.default("entities")
+        # Read the overrides first: a bad file should stop the run before anything is written.
+        self.overrides: Overrides | None = load_overrides(Path(path)) if path else None
         self.store: SqlStore = open_store(db or settings.default("db"))
         self._index: dedup.NearDuplicateIndex | None = None
 
@@ -101,8 +107,24 @@ class Service:
         max_bytes = settings.int_setting("max_input_bytes")
         for chunk in _chunks(self._read_all(found.files, max_bytes, listen, report), CHUNK_ARTICLES):
             self._store_chunk(chunk, listen, report)
+        self.refresh_entities()
         report.seconds = time.perf_counter() - started
         return report
+
+    def refresh_entities(self) -> int:
+        """Merge the speakers of all stored attributions into entities across articles.
+
+        Recomputed over the whole store, so an article added today can settle how a name seen
+        last month is spelled canonically; the user's overrides win over automatic merges.
+        """
+        named = self.store.speaker_mentions()
+        index = resolve_entities((m for _, m in named), self.overrides)
+        assignment: dict[str, str | None] = {}
+        for aid, m in named:
+            entity = index.entity_for(m.article, m.name, m.type)
+            assignment[aid] = entity.id if entity else None
+        self.store.replace_entities(index.entities(), assignment)
+        return len(index)
 
     def _read_all(
         self, files: Iterable[InputFile], max_bytes: int, listen: IngestListener, report: IngestReport
@@ -210,6 +232,7 @@ class Service:
             self.store.replace_derived(prepared)
             report.stored += 1
             report.stored_ids.append(aid)
+        self.refresh_entities()
         report.seconds = time.perf_counter() - started
         return report
 
@@ -231,6 +254,9 @@ class Service:
 
     def speakers(self) -> list[SpeakerSummary]:
         return self.store.list_speakers()
+
+    def entities(self) -> list[Entity]:
+        return self.store.list_entities()
 
 
 @dataclass(frozen=True, slots=True)

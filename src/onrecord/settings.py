@@ -40,6 +40,13 @@ SETTINGS: tuple[Setting, ...] = (
         "recorded as near-duplicates (syndicated copies, re-scrapes).",
     ),
     Setting(
+        "entities",
+        "ONRECORD_ENTITIES",
+        "",
+        "A YAML file of entities, aliases, roles and pairs never to merge; it overrides the automatic "
+        "merging of speakers across articles. Empty: no overrides.",
+    ),
+    Setting(
         "outlet_repeat_min",
         "ONRECORD_OUTLET_REPEAT_MIN",
         3,

@@ -125,4 +125,17 @@ attributions = Table(
     # JSON list of role phrases learned from the article ("Kremlin spokesman").
     Column("speaker_roles", Text, nullable=False, server_default="[]"),
     Column("confidence", Float, nullable=False),
+    # The cross-article entity the speaker was merged into (None: not resolved to one).
+    Column("entity_id", Text, index=True),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    # JSON lists: every other name form seen, and [{"text", "article"}] roles with their source.
+    Column("aliases", Text, nullable=False, server_default="[]"),
+    Column("roles", Text, nullable=False, server_default="[]"),
 )

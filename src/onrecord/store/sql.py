@@ -14,11 +14,23 @@ from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from onrecord.entities import Mention
 from onrecord.errors import NotFoundError, StoreError
-from onrecord.models import Article, Attribution, Provenance, Rejection, Removal, Segment, Span, Speaker
+from onrecord.models import (
+    Article,
+    Attribution,
+    Entity,
+    Provenance,
+    Rejection,
+    Removal,
+    Role,
+    Segment,
+    Span,
+    Speaker,
+)
 from onrecord.pipeline import PreparedArticle
 from onrecord.store.engine import make_engine, migrate
 from onrecord.store.schema import (
@@ -26,6 +38,7 @@ from onrecord.store.schema import (
     articles,
     attributions,
     duplicates,
+    entities,
     outlet_lines,
     rejections,
     removals,
@@ -73,13 +86,11 @@ class StoredAttribution:
 
 @dataclass(frozen=True, slots=True)
 class SpeakerSummary:
-    name: str
-    type: str | None
+    entity: Entity
     attributions: int
     articles: int
     first: date | None
     last: date | None
-    roles: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,6 +432,44 @@ class SqlStore:
         with self.engine.connect() as conn:
             return int(conn.scalar(select(func.count()).select_from(articles)) or 0)
 
+    def speaker_mentions(self) -> list[tuple[str, Mention]]:
+        """(attribution id, named speaker as resolved in its article), for merging across articles."""
+        query = select(
+            attributions.c.id,
+            attributions.c.article_id,
+            attributions.c.speaker_name,
+            attributions.c.speaker_type,
+            attributions.c.speaker_roles,
+        ).where(attributions.c.speaker_name.is_not(None), attributions.c.speaker_type != "unknown")
+        with self.engine.connect() as conn:
+            return [
+                (
+                    r.id,
+                    Mention(r.article_id, r.speaker_name, r.speaker_type, tuple(json.loads(r.speaker_roles))),
+                )
+                for r in conn.execute(query)
+            ]
+
+    def replace_entities(self, found: list[Entity], assignment: dict[str, str | None]) -> None:
+        """Store the current entities and which one each attribution's speaker belongs to, atomically."""
+        with self._write() as conn:
+            conn.execute(update(attributions).values(entity_id=None))
+            conn.execute(delete(entities))
+            if found:
+                conn.execute(insert(entities), [_entity_row(e) for e in found])
+            pairs = [{"aid": aid, "eid": eid} for aid, eid in assignment.items() if eid is not None]
+            if pairs:
+                conn.execute(
+                    update(attributions)
+                    .where(attributions.c.id == bindparam("aid"))
+                    .values(entity_id=bindparam("eid")),
+                    pairs,
+                )
+
+    def list_entities(self) -> list[Entity]:
+        with self.engine.connect() as conn:
+            return [_entity_from_row(r) for r in conn.execute(select(entities).order_by(entities.c.id))]
+
     def list_attributions(
         self, *, speaker: str | None = None, kind: str | None = None, since: date | None = None
     ) -> list[StoredAttribution]:
@@ -430,8 +479,15 @@ class SqlStore:
         ("peskov" finds "Dmitry Peskov"); ``since`` compares with the article's publication date.
         """
         query = (
-            select(attributions, articles.c.published, articles.c.outlet, articles.c.title)
+            select(
+                attributions,
+                articles.c.published,
+                articles.c.outlet,
+                articles.c.title,
+                entities.c.name.label("entity_name"),
+            )
             .join(articles, articles.c.id == attributions.c.article_id)
+            .join(entities, entities.c.id == attributions.c.entity_id, isouter=True)
             .order_by(articles.c.published.is_(None), articles.c.published, attributions.c.article_id)
             .order_by(attributions.c.content_start)
         )
@@ -441,6 +497,8 @@ class SqlStore:
                 or_(
                     func.lower(attributions.c.speaker_name).like(pattern),
                     func.lower(attributions.c.mention_text).like(pattern),
+                    func.lower(entities.c.name).like(pattern),
+                    func.lower(entities.c.aliases).like(pattern),
                 )
             )
         if kind:
@@ -454,42 +512,40 @@ class SqlStore:
             ]
 
     def list_speakers(self) -> list[SpeakerSummary]:
-        """Every resolved speaker with how often and in how many articles they are reported."""
+        """Every entity quoted, with how often and in how many articles, most reported first."""
         query = (
             select(
-                attributions.c.speaker_name,
-                attributions.c.speaker_type,
+                entities,
                 func.count().label("n"),
                 func.count(func.distinct(attributions.c.article_id)).label("articles"),
                 func.min(articles.c.published).label("first"),
                 func.max(articles.c.published).label("last"),
             )
+            .join(attributions, attributions.c.entity_id == entities.c.id)
             .join(articles, articles.c.id == attributions.c.article_id)
-            .where(attributions.c.speaker_name.is_not(None))
-            .group_by(attributions.c.speaker_name, attributions.c.speaker_type)
-            .order_by(func.count().desc(), attributions.c.speaker_name)
+            .group_by(*entities.c)
+            .order_by(func.count().desc(), entities.c.name)
         )
         with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-            roles: dict[str, set[str]] = {}
-            for name, blob in conn.execute(
-                select(attributions.c.speaker_name, attributions.c.speaker_roles).where(
-                    attributions.c.speaker_name.is_not(None)
-                )
-            ):
-                roles.setdefault(name, set()).update(json.loads(blob))
-        return [
-            SpeakerSummary(
-                r.speaker_name,
-                r.speaker_type,
-                r.n,
-                r.articles,
-                r.first,
-                r.last,
-                tuple(sorted(roles[r.speaker_name])),
-            )
-            for r in rows
-        ]
+            return [
+                SpeakerSummary(_entity_from_row(r), r.n, r.articles, r.first, r.last)
+                for r in conn.execute(query)
+            ]
+
+
+def _entity_row(e: Entity) -> dict[str, object]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "aliases": json.dumps(list(e.aliases)),
+        "roles": json.dumps([{"text": r.text, "articles": list(r.articles)} for r in e.roles]),
+    }
+
+
+def _entity_from_row(row: Any) -> Entity:
+    roles = tuple(Role(r["text"], tuple(r["articles"])) for r in json.loads(row.roles))
+    return Entity(row.id, row.name, row.type, tuple(json.loads(row.aliases)), roles)
 
 
 def _span_columns(prefix: str, span: Span | None) -> dict[str, object]:
@@ -526,8 +582,13 @@ def _span_from(row: Any, prefix: str) -> Span | None:
 def _attribution_from_row(row: Any) -> Attribution:
     speaker = None
     if row.speaker_type is not None:
+        # Merged across articles, the entity's canonical name and id stand for the speaker.
+        entity_name = getattr(row, "entity_name", None)
         speaker = Speaker(
-            row.speaker_id or "", row.speaker_name, row.speaker_type, tuple(json.loads(row.speaker_roles))
+            row.entity_id or row.speaker_id or "",
+            entity_name or row.speaker_name,
+            row.speaker_type,
+            tuple(json.loads(row.speaker_roles)),
         )
     content = _span_from(row, "content")
     assert content is not None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.models import Article, Attribution, Provenance, Span, Speaker
+from onrecord.models import Article, Attribution, Entity, Provenance, Role, Span, Speaker
 from onrecord.pipeline import PreparedArticle, prepare
 from onrecord.store import SqlStore
 
@@ -80,22 +80,17 @@ def test_filters_by_speaker_kind_and_date(store: SqlStore) -> None:
     assert [r.published for r in store.list_attributions(since=date(2025, 5, 15))] == [date(2025, 6, 1)] * 2
 
 
-def test_speakers_are_summarised(store: SqlStore) -> None:
-    _stored(
-        store,
-        TEXT,
-        date(2025, 5, 1),
-        [_att(TEXT, "We will not cut corners on safety,", "Ana Ruiz", "direct", "told")],
-    )
+def test_speakers_are_summarised_by_entity(store: SqlStore) -> None:
+    att = _att(TEXT, "We will not cut corners on safety,", "Ana Ruiz", "direct", "told")
+    _stored(store, TEXT, date(2025, 5, 1), [att])
+    assert store.list_speakers() == [], "no entities before they are resolved"
+    entity = Entity("ana-ruiz", "Ana Ruiz", "person", ("A. Ruiz",), (Role("mayor of Lakeside", ("x",)),))
+    store.replace_entities([entity], {att.id: "ana-ruiz"})
     [s] = store.list_speakers()
-    assert (s.name, s.type, s.attributions, s.articles, s.first, s.roles) == (
-        "Ana Ruiz",
-        "person",
-        1,
-        1,
-        date(2025, 5, 1),
-        ("mayor of Lakeside",),
-    )
+    assert (s.entity, s.attributions, s.articles, s.first) == (entity, 1, 1, date(2025, 5, 1))
+    assert store.list_entities() == [entity]
+    [got] = store.list_attributions(speaker="a. ruiz")
+    assert got.attribution.speaker is not None and got.attribution.speaker.id == "ana-ruiz"
 
 
 def test_injection_through_filters_is_inert(store: SqlStore) -> None:
