@@ -135,34 +135,18 @@ class SqlStore:
                 insert(articles).values(
                     id=prepared.id,
                     external_id=a.external_id,
-                    title=prepared.title,
-                    published=prepared.published,
-                    published_source=prepared.published_source,
                     outlet=a.outlet,
                     language=a.language,
                     url=a.provenance.url,
                     fmt=a.fmt,
                     text=a.text,
-                    body=prepared.clean.body,
-                    title_start=prepared.clean.title.start if prepared.clean.title else None,
-                    title_end=prepared.clean.title.end if prepared.clean.title else None,
-                    segments=json.dumps(
-                        [[s.clean_start, s.orig_start, s.length] for s in prepared.clean.segments]
-                    ),
-                    minhash=prepared.signature,
                     raw_html=a.raw_html,
                     ingested_at=_now(),
+                    **_derived_columns(prepared),
                 )
             )
             self._insert_source(conn, prepared.id, a.provenance)
-            if prepared.clean.removed:
-                conn.execute(
-                    insert(removals),
-                    [
-                        {"article_id": prepared.id, "start": r.start, "end": r.end, "reason": r.reason}
-                        for r in prepared.clean.removed
-                    ],
-                )
+            _insert_derived_rows(conn, prepared)
             if a.outlet and prepared.line_hashes:
                 conn.execute(
                     insert(outlet_lines),
@@ -170,10 +154,6 @@ class SqlStore:
                         {"outlet": a.outlet, "line_hash": h, "article_id": prepared.id}
                         for h in prepared.line_hashes
                     ],
-                )
-            if prepared.attributions:
-                conn.execute(
-                    insert(attributions), [_attribution_row(prepared.id, x) for x in prepared.attributions]
                 )
             if duplicate_of is not None:
                 conn.execute(
@@ -188,35 +168,11 @@ class SqlStore:
         """Swap an article's cleaning and attributions for freshly computed ones, atomically."""
         with self._write() as conn:
             conn.execute(
-                update(articles)
-                .where(articles.c.id == prepared.id)
-                .values(
-                    title=prepared.title,
-                    published=prepared.published,
-                    published_source=prepared.published_source,
-                    body=prepared.clean.body,
-                    title_start=prepared.clean.title.start if prepared.clean.title else None,
-                    title_end=prepared.clean.title.end if prepared.clean.title else None,
-                    segments=json.dumps(
-                        [[s.clean_start, s.orig_start, s.length] for s in prepared.clean.segments]
-                    ),
-                    minhash=prepared.signature,
-                )
+                update(articles).where(articles.c.id == prepared.id).values(**_derived_columns(prepared))
             )
             conn.execute(delete(removals).where(removals.c.article_id == prepared.id))
             conn.execute(delete(attributions).where(attributions.c.article_id == prepared.id))
-            if prepared.clean.removed:
-                conn.execute(
-                    insert(removals),
-                    [
-                        {"article_id": prepared.id, "start": r.start, "end": r.end, "reason": r.reason}
-                        for r in prepared.clean.removed
-                    ],
-                )
-            if prepared.attributions:
-                conn.execute(
-                    insert(attributions), [_attribution_row(prepared.id, x) for x in prepared.attributions]
-                )
+            _insert_derived_rows(conn, prepared)
 
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:
@@ -531,6 +487,35 @@ class SqlStore:
                 SpeakerSummary(_entity_from_row(r), r.n, r.articles, r.first, r.last)
                 for r in conn.execute(query)
             ]
+
+
+def _derived_columns(prepared: PreparedArticle) -> dict[str, object]:
+    """The article columns computed from its text (as opposed to what was read with it)."""
+    title = prepared.clean.title
+    return {
+        "title": prepared.title,
+        "published": prepared.published,
+        "published_source": prepared.published_source,
+        "body": prepared.clean.body,
+        "title_start": title.start if title else None,
+        "title_end": title.end if title else None,
+        "segments": json.dumps([[s.clean_start, s.orig_start, s.length] for s in prepared.clean.segments]),
+        "minhash": prepared.signature,
+    }
+
+
+def _insert_derived_rows(conn: Connection, prepared: PreparedArticle) -> None:
+    """The removals and attributions of one article."""
+    if prepared.clean.removed:
+        conn.execute(
+            insert(removals),
+            [
+                {"article_id": prepared.id, "start": r.start, "end": r.end, "reason": r.reason}
+                for r in prepared.clean.removed
+            ],
+        )
+    if prepared.attributions:
+        conn.execute(insert(attributions), [_attribution_row(prepared.id, x) for x in prepared.attributions])
 
 
 def _entity_row(e: Entity) -> dict[str, object]:
