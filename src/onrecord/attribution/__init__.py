@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 from onrecord.attribution.assemble import Item, Parsed, assemble
 from onrecord.attribution.cues import CANDIDATE_RE
+from onrecord.attribution.nominal import find_nominal
 from onrecord.attribution.quotes import Quote, find_quotes
 from onrecord.attribution.reported import Found, find_reported
 from onrecord.attribution.segment import paragraphs, sentences
@@ -71,6 +73,7 @@ def extract_attributions(
     founds: list[Found] = []
     for off, doc in parsed.chunks:
         founds.extend(find_reported(doc, off))
+        founds.extend(find_nominal(doc, off))
     items = assemble(text, founds, quotes, parsed, paras)
     return _resolve(text, article, items, ArticleSpeakers(text, paras))
 
@@ -83,11 +86,14 @@ def _resolve(text: str, article: str, items: list[Item], people: ArticleSpeakers
         f = items[k].found
         follows = items[k].follows
         speaker: Speaker | None
-        if f.mention is not None:
+        if f.mention is None and follows is not None:
+            # a quotation that continues an earlier speaker keeps the mention that named them
+            f = replace(f, mention=items[follows].found.mention)
+            speaker, conf = speakers.get(follows, (None, f.confidence * 0.5))
+            conf = min(f.confidence, conf)
+        elif f.mention is not None:
             r = people.resolve(f.mention, f.mention.start, article)
             speaker, conf = r.speaker, min(f.confidence, r.confidence)
-        elif follows is not None and follows in speakers:
-            speaker, conf = speakers[follows][0], min(f.confidence, speakers[follows][1])
         else:
             speaker, conf = None, f.confidence * 0.5
         speakers[k] = (speaker, conf)

@@ -26,6 +26,8 @@ from onrecord.attribution.reported import Found, _addressee, char_span, speaker_
 # A quotation this short with no cue of its own is a scare quote ("so-called 'peace'").
 MIN_CUED_WORDS = 2
 MIN_CONTINUED_WORDS = 4
+# A title-case quotation this short is a title or a name, never a statement on its own.
+MAX_TITLE_WORDS = 5
 # How many paragraphs back a cue-less quotation may look for the speaker it continues.
 CONTINUE_PARAGRAPHS = 2
 _LABEL = re.compile(r"(?:^|[.!?]\s+)([A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})\s*:\s*$")
@@ -73,6 +75,12 @@ def classify(text: str, found: Found, quotes: Sequence[Quote]) -> tuple[Found, l
     cs, ce = found.content
     length = max(ce - cs, 1)
     inside = [k for k, q in enumerate(quotes) if q.open >= cs - 1 and q.close <= ce + 1]
+    # a paraphrase that runs into a quotation takes the whole quotation ('are "two different
+    # issues. But ...," he added'): the parse stops at the sentence end, the quotation does not
+    runs_on = [k for k, q in enumerate(quotes) if cs + 1 < q.open < ce and q.close > ce + 1 and q.closed]
+    if runs_on and not inside:
+        q = quotes[runs_on[0]]
+        return replace(found, content=(cs, q.end), kind="mixed"), runs_on
     for k, q in enumerate(quotes):
         if _overlap((cs, ce), (q.start, q.end)) >= 0.6 * length and k not in inside:
             return replace(found, content=(q.start, q.end), kind="direct"), [k]
@@ -209,16 +217,19 @@ def assemble(
         if g.kind == "direct":
             k = ks[0]
             prev = claimed.get(k)
+            if prev is not None and prev.kind == "mixed":
+                continue  # the quotation already ends a paraphrase ('that X "...," she added')
             # two cues claiming one quotation: keep the cue closest to it
             if prev is None or _dist(g, quotes[k]) < _dist(prev, quotes[k]):
                 claimed[k] = g
             continue
         for k in ks:
-            claimed.setdefault(k, g)
+            if g.kind == "mixed" or k not in claimed:
+                claimed[k] = g
         items.append(g)
     items.extend({id(f): f for f in claimed.values() if f.kind == "direct"}.values())
     for k, q in enumerate(quotes):
-        if k in claimed or q.words(text) < MIN_CUED_WORDS:
+        if k in claimed or q.words(text) < MIN_CUED_WORDS or is_title(text[q.start : q.end]):
             continue
         near = _cue_near(q, parsed, inside) or _label(text, q, paras[para_of(q.open)][0])
         if near is not None:
@@ -249,6 +260,19 @@ def assemble(
         if h is not None:
             out.append(Item(h))
     return out
+
+
+def is_title(quoted: str) -> bool:
+    """A short quotation in title case is a name (a show, a book, a nickname), not speech:
+    ``on "Sunday Morning Futures"``, ``his book "Going Viral"``."""
+    words = [w for w in re.findall(r"[^\W\d_][\w\u2019'-]*", quoted)]
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "at", "by"}
+    return (
+        0 < len(words) <= MAX_TITLE_WORDS
+        and not quoted.rstrip().endswith((".", "!", "?", ","))
+        and all(w[0].isupper() or w.lower() in small for w in words)
+        and words[0][0].isupper()
+    )
 
 
 def _dist(f: Found, q: Quote) -> int:

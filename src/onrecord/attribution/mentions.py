@@ -7,7 +7,7 @@ from a title ("Kremlin spokesman Dmitry Peskov") or an appositive ("Hugh Hill, a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -27,7 +27,7 @@ ROLE_WORDS = frozenset(
 )
 _NAME_PARTICLES = frozenset(words("de van von al bin der la le da du"))
 _CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc"})
-PRONOUNS = frozenset(words("he she they it i we you him her them who"))
+PRONOUNS = frozenset(words("he she they it i we you him her them who his their its"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,11 @@ class Mention:
     head: str
     name: str | None = None  # the proper-name words, titles removed
     role: str | None = None
+    phrase: str | None = None  # what to resolve when it is not ``text``: a relative's antecedent
+
+    @property
+    def resolvable(self) -> str:
+        return self.phrase or self.text
 
 
 def _span_text(tokens: list[Token], offset: int) -> tuple[int, int]:
@@ -84,6 +89,11 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
 
 def mention_from(head: Token, offset: int) -> Mention:
     """Build the mention whose syntactic head is ``head`` (a subject, object or pobj)."""
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head is not head.head:
+        # "Peskov, who said": the local mention is "who"; it is resolved as its antecedent
+        ante = mention_from(head.head.head, offset)
+        s, e = _span_text([head], offset)
+        return replace(ante, start=s, end=e, text=head.text, phrase=ante.resolvable)
     if head.lower_ in PRONOUNS or head.tag_ in ("PRP", "WP"):
         s, e = _span_text([head], offset)
         return Mention(s, e, head.text, "pronoun", head.lower_)

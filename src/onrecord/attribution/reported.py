@@ -14,13 +14,47 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.attribution.cues import CLAUSE_ONLY, CUE_LEMMAS, OBJECT_CONTENT, lemma_of, words
-from onrecord.attribution.mentions import Mention, mention_from
+from onrecord.attribution.cues import (
+    CLAUSE_ONLY,
+    CUE_LEMMAS,
+    LEARNED,
+    OBJECT_CONTENT,
+    PREP_CONTENT,
+    lemma_of,
+    words,
+)
+from onrecord.attribution.mentions import ROLE_WORDS, Mention, mention_from
 
 _XCOMP_CONTENT = frozenset(
     words(
         "vow promise pledge threaten want plan intend hope expect urge ask agree propose demand "
         "refuse decline"
+    )
+)
+# Prepositions after the object that belong to the content: "criticized X for Y", "accused X of Y".
+_OBJECT_PREPS = frozenset(words("as for of over"))
+# Singular common nouns that can be the source in "according to the ...".
+_SOURCE_NOUNS = frozenset(ROLE_WORDS) | frozenset(
+    words(
+        "report statement poll survey study analysis estimate count website document release memo "
+        "filing record tally transcript source person witness resident aide campaign government "
+        "ministry agency department office committee newspaper paper magazine network outlet "
+        "spokesman spokeswoman spokesperson biography book account complaint indictment lawsuit "
+        "letter email post tweet video interview testimony review audit investigation census "
+        "exit data media press police administration group organization company firm team"
+    )
+)
+# What stands between a reported clause and a following cue ("..., Peskov told Ria Novosti").
+_CLAUSE_FIRST_BEFORE = frozenset({",", ":", "\u2014", "\u2013", "--", "-"})
+_CLOSE_MARKS = frozenset({"\u201d", "''", '"'})
+# Speech verbs that take no noun object: a long "object" is a clause the parser misread.
+_SAY_OBJECT = frozenset(words("say add note"))
+MIN_MISPARSED_CLAUSE = 6
+# Occasions of speech: "in an interview", "during a briefing" frame a statement.
+_SETTINGS = frozenset(
+    words(
+        "interview interviews statement speech post tweet letter briefing conference call appearance "
+        "remarks address hearing rally podcast broadcast op-ed column email"
     )
 )
 _INHERIT = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl")
@@ -58,6 +92,84 @@ def _is_quote(t: Token) -> bool:
     return t.text in {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "\u00ab", "\u00bb"}
 
 
+def _trim(toks: list[Token]) -> list[Token]:
+    """Drop what follows the statement after a comma: a non-restrictive relative clause (``...
+    Pagliano, who worked on the campaign``) and a participial cue with a statement of its own
+    (``..., calling them "boring"``). PolNeAR's contents stop before both."""
+    if not toks:
+        return toks
+    doc = toks[0].doc
+    first = min(t.i for t in toks)
+    cut: set[int] = set()
+    for t in toks:
+        left = t.left_edge.i
+        if left <= first or doc[left - 1].text not in (",", "\u2014", "--"):
+            continue
+        relative = t.dep_ == "relcl" and doc[left].tag_ in ("WDT", "WP", "WP$")
+        follow_on = (
+            t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and lemma_of(t.text) in CUE_LEMMAS
+        )
+        # '..., a reference to the decree': a describing appositive added by the writer
+        aside = (
+            t.dep_ == "appos" and doc[left].lower_ in ("a", "an") and t.right_edge.i >= max(x.i for x in toks)
+        )
+        # '..., in an interview aired on Monday': where it was said, not what
+        setting = (
+            t.dep_ == "prep"
+            and t.lower_ in ("in", "on", "during", "at")
+            and any(g.dep_ == "pobj" and g.lower_ in _SETTINGS for g in t.children)
+        )
+        if relative or follow_on or aside or setting:
+            cut.update(range(left - 1, t.right_edge.i + 1))
+    kept = [t for t in toks if t.i not in cut]
+    # '... a legal ban on negotiations," a reference to the decree': a quotation closed after a
+    # comma ends the statement; what follows is the writer's
+    for k in range(1, len(kept) - 1):
+        nxt = kept[k + 1]
+        if (
+            kept[k].text in _CLOSE_MARKS
+            and kept[k - 1].text == ","
+            and nxt.i == kept[k].i + 1
+            and nxt.dep_ in ("det", "dobj", "appos", "npadvmod")
+            and nxt.head.dep_ in ("dobj", "appos", "npadvmod")
+        ):
+            return kept[: k + 1]
+    return kept
+
+
+def _parenthetical(cue: Token) -> list[Token] | None:
+    """``Many of the closures, he said, have involved ...`` and ``As X said, the parties ...``: the
+    clause around (or after) the cue is the content, without the cue's own words."""
+    head = cue.head
+    if head.i <= cue.i or head is cue:
+        return None
+    doc = cue.doc
+    aside = cue.dep_ == "parataxis" and cue.left_edge.i > head.left_edge.i
+    as_said = cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    if not (aside or as_said):
+        return None
+    last = cue.right_edge  # the closing comma may hang from the cue or follow it
+    after = last if last.text == "," else (doc[last.i + 1] if last.i + 1 < len(doc) else None)
+    if after is None or after.text != ",":
+        return None
+    own = {t.i for t in cue.subtree} | {after.i}
+    toks = [t for t in head.subtree if t.i not in own]
+    return toks or None
+
+
+def _own_cue(c: Token) -> bool:
+    """A cue verb conjoined to a reported clause without a subject of its own ("..., but ruled
+    out talks"): the parser hangs it on the clause, but it shares the reporting verb's subject."""
+    return (
+        c.dep_ == "conj"
+        and c.tag_.startswith("VB")
+        and lemma_of(c.text) in CUE_LEMMAS
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        and c.head.dep_ == "ccomp"
+        and lemma_of(c.head.head.text) in CUE_LEMMAS
+    )
+
+
 def _subject(tok: Token) -> Token | None:
     # a passive cue ("it was announced that") has no speaker of its own
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -81,7 +193,7 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
         subj = _subject(cur)
         if subj is not None:
             if subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
-                return cur.head, None, 0.8  # "Peskov, who said ..."
+                return subj, None, 0.8  # "Peskov, who said ...": the mention is "who", for Peskov
             if subj.lower_ in ("it", "there") and cur is cue:
                 return None, None, 0.0
             return subj, None, 0.9 - 0.05 * step
@@ -89,25 +201,44 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
             return cur.head, None, 0.7  # "the official quoted as saying"
         if cur.dep_ not in _INHERIT or cur.head is cur:
             break
-        cur = cur.head
+        cur = cur.head.head if _own_cue(cur) else cur.head
     return None, None, 0.0
 
 
 def _content_tokens(cue: Token, lemma: str) -> list[Token] | None:
     kids = list(cue.children)
-    for dep in ("ccomp",):
-        comps = [c for c in kids if c.dep_ == dep]
-        if comps:
-            comp = max(comps, key=lambda c: len(list(c.subtree)))
-            return list(comp.subtree)
+    comps = [c for c in kids if c.dep_ == "ccomp"]
+    if comps:
+        # a clause after the cue is what it reports; one before it is usually the writer's own
+        # ("He held his arms up; he says he fears returning")
+        after = [c for c in comps if c.i > cue.i]
+        comp = max(after or comps, key=lambda c: len(list(c.subtree)))
+        # "said X could happen, but ruled out Y": a conjoined cue is a statement of its own
+        cut = {t.i for c in comp.children if _own_cue(c) for t in c.subtree}
+        return _trim([t for t in comp.subtree if t.i not in cut])
     if lemma in _XCOMP_CONTENT or lemma in CUE_LEMMAS - CLAUSE_ONLY:
         for c in kids:
             if c.dep_ == "xcomp" and lemma_of(c.text) not in CUE_LEMMAS:
                 toks = list(c.subtree)
                 return toks if lemma in _XCOMP_CONTENT or len(toks) > 3 else None
-    if lemma in OBJECT_CONTENT or lemma == "call":
+    prep = PREP_CONTENT.get(lemma)
+    if prep is not None:  # "referring to X", "railed against X"
+        pp = next((c for c in kids if c.dep_ in ("prep", "dative") and c.lower_ == prep), None)
+        pobj = next((g for g in pp.children if g.dep_ in ("pobj", "pcomp")), None) if pp else None
+        if pobj is not None:
+            return list(pobj.subtree)
+    if lemma in OBJECT_CONTENT or lemma in LEARNED or lemma == "call":
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
-        extra = [c for c in kids if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")]
+        extra = [
+            c
+            for c in kids
+            if c.dep_ in ("oprd", "xcomp")
+            or (
+                c.dep_ == "prep"
+                and c.lower_ in _OBJECT_PREPS
+                and (c.lower_ == "as" or c.i > (obj.i if obj else 0))
+            )
+        ]
         if lemma == "call" and obj is not None and not extra:
             return None  # "called the office" is not a statement; "called it a sham" is
         if obj is not None:
@@ -115,11 +246,30 @@ def _content_tokens(cue: Token, lemma: str) -> list[Token] | None:
             for c in extra:
                 toks.extend(c.subtree)
             return toks
+        as_pp = next((c for c in extra if c.lower_ == "as" and c.dep_ == "prep"), None)
+        if as_pp is not None and cue.dep_ == "relcl":
+            # "a plan Kyiv has dismissed as a gesture": the object is the relative's antecedent
+            return [t for t in as_pp.subtree if t is not as_pp] or None
+    if lemma in _SAY_OBJECT:
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is not None and len(list(obj.subtree)) >= MIN_MISPARSED_CLAUSE:
+            # "said the shift in policy aligns with ...": a clause the parser read as an object
+            return _trim(list(obj.subtree))
     if lemma in ("call", "ask", "point"):
         for c in kids:
             if c.dep_ == "prep" and c.lower_ in ("for", "to"):
                 return list(c.subtree)[1:] or None
-    if cue.dep_ in ("parataxis", "ccomp", "advcl") and cue.head.i < cue.i and lemma not in ("ask",):
+    inner = _parenthetical(cue)
+    if inner is not None:
+        return inner
+    before = cue.doc[cue.left_edge.i - 1].text if cue.left_edge.i > 0 else ""
+    if (
+        cue.dep_ in ("parataxis", "ccomp", "advcl")
+        and cue.head.i < cue.i
+        and lemma not in ("ask",)
+        and (before in _CLAUSE_FIRST_BEFORE or _is_quote(cue.doc[cue.left_edge.i - 1]))
+        and not any(c.dep_ == "xcomp" for c in kids)  # "..., as X continues to push for"
+    ):
         # "Contacts have picked up, Peskov told Ria Novosti": the clause before the cue
         head = cue.head
         toks = [t for t in head.subtree if t.i < cue.left_edge.i]
@@ -146,8 +296,8 @@ def _according(tok: Token, offset: int) -> Found | None:
     if to is None:
         return None
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
+    if pobj is None or (pobj.tag_ == "NN" and pobj.text.islower() and pobj.lower_ not in _SOURCE_NOUNS):
+        return None  # "according to plan", "according to Washington's timeline": not a source
     head = tok.head
     while (
         head.dep_ not in ("ROOT", "ccomp", "conj")
@@ -178,6 +328,8 @@ def find_reported(doc: Doc, offset: int) -> list[Found]:
         lemma = lemma_of(tok.text)
         if lemma is None or lemma not in CUE_LEMMAS or not tok.tag_.startswith("VB") or tok.dep_ == "amod":
             continue
+        if lemma == "ask" and tok.tag_ == "VBN" and _subject(tok) is None:
+            continue  # "When asked how ..., X said": X is the one asked, not the asker
         toks = _content_tokens(tok, lemma)
         if not toks:
             continue

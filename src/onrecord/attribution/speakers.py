@@ -24,7 +24,11 @@ _APPOS = re.compile(r"^,\s+(?:the|a|an)\s+([\w\u2019' -]{2,60}?),")
 _NOT_NAME = frozenset(
     words(
         "the a an but and in on at of for if when while as after before this that these those "
-        "it he she they we i mr mrs ms dr his her their our its there here then so yet"
+        "it he she they we i mr mrs ms dr his her their our its there here then so yet "
+        # prepositions and adverbs that open a sentence before a name ("With Donald Trump ...")
+        "with from by to into about under over during since until among between without within "
+        "across against like unlike despite through toward towards amid also meanwhile however "
+        "speaking asked according told said says although though because unless whether"
     )
 )
 _ORG_WORDS = frozenset(
@@ -45,9 +49,9 @@ _ORG_NOUNS = frozenset(
         "kremlin white house team department spokesman's"
     )
 )
-_MALE = frozenset({"he", "him"})
+_MALE = frozenset({"he", "him", "his"})
 _FEMALE = frozenset({"she", "her"})
-_PLURAL = frozenset({"they", "them", "we"})
+_PLURAL = frozenset({"they", "them", "we", "their", "our"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +162,7 @@ class ArticleSpeakers:
                         return Resolved(self._person(near[-1]), 0.55)
             elif head in _PLURAL:
                 sp = self._recent(pos, ("group", "organization"))
-            elif head == "it":
+            elif head in ("it", "its"):
                 sp = self._recent(pos, ("organization",))
             else:
                 sp = None
@@ -172,8 +176,12 @@ class ArticleSpeakers:
                 return Resolved(Speaker(_sid("organization", name), name, "organization"), 0.85)
             name = self.canonical(raw)
             return Resolved(self._person(name, m.role), 0.9 if " " in name else 0.75)
-        words = _clean(m.text.split())
+        words = _clean(m.resolvable.split())
         words = [w for w in words if w.lower() not in ("the", "a", "an")] or [m.head]
+        if m.kind == "noun" and len(words) == 1 and words[0][:1].isupper() and words[0] in self.full:
+            # a known surname the tagger read as a common noun ("Trump also called for ...")
+            name = self.canonical(words[0])
+            return Resolved(self._person(name), 0.75)
         if m.kind == "noun":
             person = self._by_role(words, pos) if m.head.lower() in ROLE_WORDS else None
             if person:

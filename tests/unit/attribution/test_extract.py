@@ -129,7 +129,8 @@ def test_quote_in_next_paragraph_continues_the_speaker() -> None:
     found = extract_attributions(text)
     assert len(found) == 2
     assert found[1].speaker is not None and found[1].speaker.name == "Karl Stein"
-    assert found[1].speaker_mention is None
+    # the continuation keeps the mention that named its speaker
+    assert found[1].speaker_mention is not None and found[1].speaker_mention.text == "Karl Stein"
 
 
 def test_multi_paragraph_quote_is_one_attribution() -> None:

@@ -1,0 +1,144 @@
+"""Nominal cues, relative-clause cues, paraphrases that run into a quotation, and the clause-first
+rule's need for a comma: sentence -> expected (speaker, mention, cue, content, kind)."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.attribution import extract_attributions
+
+# (text, speaker name, mention, cue, content, kind)
+CASES: list[tuple[str, str, str, str, str, str]] = [
+    (
+        "Ada Fischer's statement that the bridge would reopen in May surprised the council.",
+        "Ada Fischer",
+        "Ada Fischer's",
+        "statement",
+        "the bridge would reopen in May",
+        "indirect",
+    ),
+    (
+        "Ada Fischer spoke on Monday.\nHis claim that the vote was rigged was rejected by the court.",
+        "Ada Fischer",
+        "His",
+        "claim",
+        "the vote was rigged",
+        "indirect",
+    ),
+    (
+        "It was a proposal the union has dismissed as a stunt aimed at the press.",
+        "union",
+        "the union",
+        "dismissed",
+        "a stunt aimed at the press",
+        "indirect",
+    ),
+    (
+        # one paraphrase that runs on into a quotation, closed by a second cue: one attribution
+        'Ada Fischer emphasized that the two votes are "entirely separate matters. '
+        'But neither can wait much longer," she added.',
+        "Ada Fischer",
+        "Ada Fischer",
+        "emphasized",
+        'the two votes are "entirely separate matters. But neither can wait much longer',
+        "mixed",
+    ),
+    (
+        # a parenthetical cue: the sentence around it is the content (one span, cue inside)
+        "Most of the closures, Tom Rivers said, have hit the smaller courses.",
+        "Tom Rivers",
+        "Tom Rivers",
+        "said",
+        "Most of the closures, Tom Rivers said, have hit the smaller courses",
+        "indirect",
+    ),
+    (
+        "As Tom Rivers said, the two parties have become less ideological.",
+        "Tom Rivers",
+        "Tom Rivers",
+        "said",
+        "the two parties have become less ideological",
+        "indirect",
+    ),
+    (
+        # a clause the parser reads as the object of "said"; the occasion after it is cut off
+        "Tom Rivers also said the city's shift in housing policy aligns with Brussels's plans, "
+        "in an interview aired on Monday.",
+        "Tom Rivers",
+        "Tom Rivers",
+        "said",
+        "the city's shift in housing policy aligns with Brussels's plans",
+        "indirect",
+    ),
+    (
+        "Tom Rivers said the strike would end soon, in an interview with a local radio station.",
+        "Tom Rivers",
+        "Tom Rivers",
+        "said",
+        "the strike would end soon",
+        "indirect",
+    ),
+    (
+        # the clause after the cue is its content, not the clause before the semicolon
+        "Tom Rivers waved at the crowd at the finish line; he says he fears returning home and is seeking asylum.",
+        "Tom Rivers",
+        "he",
+        "says",
+        "he fears returning home and is seeking asylum",
+        "indirect",
+    ),
+    (
+        'Tom Rivers told "Morning Edition" that the strike would end soon.',
+        "Tom Rivers",
+        "Tom Rivers",
+        "told",
+        "the strike would end soon",
+        "indirect",
+    ),
+    (
+        "Prices at the pump have started to fall, Tom Rivers told the local radio station.",
+        "Tom Rivers",
+        "Tom Rivers",
+        "told",
+        "Prices at the pump have started to fall",
+        "indirect",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "mention", "cue", "content", "kind"), CASES)
+def test_form(text: str, speaker: str, mention: str, cue: str, content: str, kind: str) -> None:
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == speaker
+    assert a.speaker_mention is not None and a.speaker_mention.text == mention
+    assert a.cue is not None and a.cue.text == cue
+    assert a.content.text == content
+    assert a.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a noun of saying with no possessor names no one
+        "The claim that the vote was rigged was rejected by the court.",
+        # "that" opening a relative clause is not a complement
+        "The statement that she issued on Monday was brief.",
+        # a cue hanging from an earlier clause with no comma is not a clause-first report
+        "The new figures have shown that voters do not want another election.",
+        # "continues to push" is an action, not a clause-first report of what precedes it
+        "The two unions have sent delegates to the talks, as the ministry continues to push for a deal.",
+        # a short object of "said" is not a misread clause
+        "Tom Rivers said a prayer for the victims.",
+        # a short title-case quotation is a title, not something said
+        'Tom Rivers wrote "Going Home Again" in 1999.',
+    ],
+)
+def test_not_attributions(text: str) -> None:
+    assert extract_attributions(text) == []
+
+
+def test_when_asked_the_one_asked_is_not_the_asker() -> None:
+    found = extract_attributions("When asked how she would vote, Ada Fischer said she had not decided.")
+    assert [(a.cue.text if a.cue else None, a.content.text) for a in found] == [
+        ("said", "she had not decided")
+    ]
