@@ -69,10 +69,12 @@ def cli() -> None:
 class _ProgressListener:
     """Shows a progress bar over input files and prints each rejection as one line."""
 
-    def __init__(self, total: int, quiet: bool) -> None:
+    def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
         self.progress: Progress | None = None
-        if not quiet and err.is_terminal and total > 1:
+
+    def inputs_found(self, total: int) -> None:
+        if not self.quiet and err.is_terminal and total > 1:
             self.progress = Progress(
                 TextColumn("[progress.description]{task.description}"),
                 BarColumn(),
@@ -116,10 +118,7 @@ def ingest(paths: tuple[str, ...], db: str, entities: str | None, quiet: bool, a
     Plain text (.txt), HTML (.html, .htm, .html.gz), JSON Lines (.jsonl, one article per line) and
     WARC (.warc, .warc.gz) are read. Running it again on the same inputs changes nothing.
     """
-    from onrecord.ingest import discover
-
-    total = len(discover(list(paths)).files)
-    listener = _ProgressListener(total, quiet)
+    listener = _ProgressListener(quiet)
     with Service(db, entities=entities) as service:
         try:
             report = service.ingest(list(paths), listener)
@@ -189,7 +188,7 @@ def reprocess(db: str, entities: str | None, quiet: bool) -> None:
     """
     with Service(db, entities=entities) as service:
         total = service.store.count_articles()
-        listener = _ProgressListener(0, quiet)
+        listener = _ProgressListener(quiet)
         report = service.reprocess(listener)
     if not quiet:
         out.print(Text(f"{report.stored} of {total} articles reprocessed in {db}. [{report.seconds:.1f} s]"))
@@ -360,7 +359,7 @@ def extract(paths: tuple[str, ...], fmt: str | None, no_clean: bool, quiet: bool
     from onrecord.service import Extracted, extract_files
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
-    listener = _ProgressListener(0, quiet)
+    listener = _ProgressListener(quiet)
     rows: list[Extracted] = []
     rejected = 0
     for item in extract_files(list(paths), clean=not no_clean, listener=listener):

@@ -36,6 +36,7 @@ CHUNK_ARTICLES = 200
 
 
 class IngestListener(Protocol):
+    def inputs_found(self, total: int) -> None: ...
     def input_started(self, inp: InputFile) -> None: ...
     def input_done(self, inp: InputFile) -> None: ...
     def rejected(self, rejection: Rejection) -> None: ...
@@ -43,6 +44,9 @@ class IngestListener(Protocol):
 
 
 class SilentListener:
+    def inputs_found(self, total: int) -> None:
+        pass
+
     def input_started(self, inp: InputFile) -> None:
         pass
 
@@ -103,6 +107,7 @@ class Service:
         listen = listener or SilentListener()
         started = time.perf_counter()
         found = discover(paths)
+        listen.inputs_found(len(found.files))
         report = IngestReport(inputs=len(found.files), skipped_files=found.skipped)
         max_bytes = settings.int_setting("max_input_bytes")
         for chunk in _chunks(self._read_all(found.files, max_bytes, listen, report), CHUNK_ARTICLES):
@@ -283,7 +288,9 @@ def extract_files(
     """
     listen = listener or SilentListener()
     max_bytes = settings.int_setting("max_input_bytes")
-    for inp in discover(paths).files:
+    files = discover(paths).files
+    listen.inputs_found(len(files))
+    for inp in files:
         listen.input_started(inp)
         for item in read_input(inp, max_bytes):
             if isinstance(item, Rejection):
