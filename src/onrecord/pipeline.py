@@ -39,13 +39,25 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:ID_HEX_CHARS]
 
 
-def line_hash(line: str) -> str:
-    return hashlib.sha1(line_key(line).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+def _key_hash(key: str) -> str:
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _line_keys(text: str) -> list[str]:
+    """The normalised non-blank lines of a text."""
+    return [key for key in map(line_key, text.splitlines()) if key]
 
 
 def line_hashes(text: str) -> frozenset[str]:
     """Hashes of the normalised non-blank lines of a text, for learning an outlet's boilerplate."""
-    return frozenset(line_hash(line) for line in text.splitlines() if line_key(line))
+    return frozenset(_key_hash(key) for key in _line_keys(text))
+
+
+def clean_article(article: Article, known_boilerplate: frozenset[str] = frozenset()) -> CleanText:
+    """Clean an article the way its format calls for: text that came out of an HTML extractor
+    only loses certain chrome, scraped plain text has its main content found."""
+    extracted = article.fmt in ("html", "warc") or article.raw_html is not None
+    return clean_text(article.text, known_boilerplate=known_boilerplate, extracted=extracted)
 
 
 def prepare(
@@ -56,13 +68,8 @@ def prepare(
     ``outlet_line_hashes`` are the hashed lines that recur across the article's outlet; the ones
     present in this article are handed to the cleaner as known boilerplate.
     """
-    extracted = article.fmt in ("html", "warc") or article.raw_html is not None
-    known = frozenset(
-        line_key(line)
-        for line in article.text.splitlines()
-        if line_key(line) and line_hash(line) in outlet_line_hashes
-    )
-    cleaned = clean_text(article.text, known_boilerplate=known, extracted=extracted)
+    known = frozenset(key for key in _line_keys(article.text) if _key_hash(key) in outlet_line_hashes)
+    cleaned = clean_article(article, known)
     if not cleaned.body.strip():
         removed = ", ".join(sorted({r.reason for r in cleaned.removed})) or "nothing"
         return Rejection(

@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Protocol
 
 from onrecord import dedup, settings
-from onrecord.clean import clean_text
 from onrecord.entities import Overrides, load_overrides, resolve_entities
 from onrecord.ingest import InputFile, discover, read_input
 from onrecord.models import Article, Attribution, Entity, Notice, Rejection
-from onrecord.pipeline import article_id, attribute, line_hashes, prepare
+from onrecord.pipeline import article_id, attribute, clean_article, line_hashes, prepare
 from onrecord.store import (
     ArticleSummary,
     SpeakerSummary,
@@ -184,7 +183,6 @@ class Service:
 
     def _outlet_boilerplate(self, chunk: list[Article]) -> dict[str, frozenset[str]]:
         """Per outlet, the line hashes seen in enough articles (stored ones plus this chunk)."""
-        minimum = settings.int_setting("outlet_repeat_min")
         by_outlet: dict[str, list[Article]] = defaultdict(list)
         for article in chunk:
             if article.outlet:
@@ -200,7 +198,7 @@ class Service:
                     continue
                 seen.add(aid)
                 counts.update(line_hashes(article.text))
-            known[outlet] = frozenset(h for h, n in counts.items() if n >= minimum)
+            known[outlet] = _recurring(counts)
         return known
 
     def _near_duplicates(self) -> dedup.NearDuplicateIndex:
@@ -223,9 +221,7 @@ class Service:
         for aid in self.store.article_ids():
             article = self.store.stored_input(aid)
             if article.outlet and article.outlet not in known:
-                counts = self.store.outlet_line_counts(article.outlet)
-                minimum = settings.int_setting("outlet_repeat_min")
-                known[article.outlet] = frozenset(h for h, n in counts.items() if n >= minimum)
+                known[article.outlet] = _recurring(self.store.outlet_line_counts(article.outlet))
             prepared = prepare(article, known.get(article.outlet or "", frozenset()))
             if isinstance(prepared, Rejection):
                 # Keep the stored version rather than lose an article to a stricter cleaner.
@@ -299,11 +295,16 @@ def extract_files(
             elif isinstance(item, Notice):
                 listen.notice(item)
             else:
-                extracted = item.fmt in ("html", "warc") or item.raw_html is not None
-                cleaned = clean_text(item.text, extracted=extracted) if clean else None
+                cleaned = clean_article(item) if clean else None
                 name = article_name(item)
                 yield Extracted(name, item.text, attribute(item.text, cleaned, name))
         listen.input_done(inp)
+
+
+def _recurring(counts: Counter[str]) -> frozenset[str]:
+    """The line hashes seen in enough of an outlet's articles to be its boilerplate."""
+    minimum = settings.int_setting("outlet_repeat_min")
+    return frozenset(h for h, n in counts.items() if n >= minimum)
 
 
 def _chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
