@@ -109,8 +109,10 @@ def seed_dates() -> dict[str, Any]:
             if want == have:
                 right += 1
             else:
+                got_phrase = best.date.text
                 wrong.append(
-                    f"{stem[:3]} {g['content'][:50]!r}: gold {want} {g['phrase']!r}, got {have} {best.date.text!r}"
+                    f"{stem[:3]} {g['content'][:50]!r}: gold {want} {g['phrase']!r}, "
+                    f"got {have} {got_phrase!r}"
                 )
     return {
         "items": total,
@@ -195,9 +197,8 @@ def main() -> int:
         print(json.dumps(results, indent=2))
     else:
         d = results["dates"]
-        print(
-            f"Statement dates on the seeds: {d['accuracy']:.3f} right of {d['matched']} matched ({d['items']} gold)"
-        )
+        head = f"Statement dates on the seeds: {d['accuracy']:.3f} right"
+        print(f"{head} of {d['matched']} matched ({d['items']} gold)")
         for line in d["errors"]:
             print(f"  miss: {line}")
         print("Same-statement pairs (PolNeAR, hand-labelled):")

@@ -58,6 +58,18 @@ def entities_option(func: F) -> F:
     )(func)
 
 
+def topics_option(func: F) -> F:
+    s = settings.setting("topics")
+    return click.option(
+        "--topics",
+        envvar=s.env,
+        default=None,
+        type=click.Path(dir_okay=False),
+        help=s.help,
+        metavar="FILE.yaml",
+    )(func)
+
+
 def json_option(func: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
 
@@ -131,16 +143,19 @@ class _ProgressListener:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
 @entities_option
+@topics_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only rejections and errors.")
 @json_option
-def ingest(paths: tuple[str, ...], db: str, entities: str | None, quiet: bool, as_json: bool) -> None:
+def ingest(
+    paths: tuple[str, ...], db: str, entities: str | None, topics: str | None, quiet: bool, as_json: bool
+) -> None:
     """Read articles from files, directories (recursively) or - (standard input) into the store.
 
     Plain text (.txt), HTML (.html, .htm, .html.gz), JSON Lines (.jsonl, one article per line) and
     WARC (.warc, .warc.gz) are read. Running it again on the same inputs changes nothing.
     """
     listener = _ProgressListener(quiet)
-    with Service(db, entities=entities) as service:
+    with Service(db, entities=entities, topics=topics) as service:
         try:
             report = service.ingest(list(paths), listener)
         except KeyboardInterrupt:
@@ -205,14 +220,16 @@ def _report_json(r: IngestReport, db: str) -> dict[str, Any]:
 @cli.command()
 @db_option
 @entities_option
+@topics_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def reprocess(db: str, entities: str | None, quiet: bool) -> None:
+def reprocess(db: str, entities: str | None, topics: str | None, quiet: bool) -> None:
     """Clean and attribute every stored article again (after upgrading onrecord).
 
     The text as read is kept; what is derived from it (body, removals, title and date found in
-    the text, attributions) is recomputed, one article per transaction.
+    the text, attributions) is recomputed, one article per transaction; then entities, statements,
+    topics and shifts. Pass --topics to rescore every statement against another taxonomy.
     """
-    with Service(db, entities=entities) as service:
+    with Service(db, entities=entities, topics=topics) as service:
         total = service.store.count_articles()
         listener = _ProgressListener(quiet)
         report = service.reprocess(listener)
