@@ -24,6 +24,7 @@ from onrecord import __version__, settings
 from onrecord.errors import OnRecordError, UsageError
 from onrecord.ingest import InputFile
 from onrecord.models import Attribution, Notice, Rejection
+from onrecord.serialize import entity_json
 from onrecord.service import IngestReport, Service
 from onrecord.store import SpeakerSummary, StoredArticle
 
@@ -46,28 +47,21 @@ def db_option(func: F) -> F:
     )(func)
 
 
-def entities_option(func: F) -> F:
-    s = settings.setting("entities")
+def _yaml_file_option(name: str) -> Callable[[F], F]:
+    """``--entities`` / ``--topics``: a user's YAML file, defaulting to the setting of that name."""
+    s = settings.setting(name)
     return click.option(
-        "--entities",
+        f"--{name}",
         envvar=s.env,
         default=None,
         type=click.Path(dir_okay=False),
         help=s.help,
         metavar="FILE.yaml",
-    )(func)
+    )
 
 
-def topics_option(func: F) -> F:
-    s = settings.setting("topics")
-    return click.option(
-        "--topics",
-        envvar=s.env,
-        default=None,
-        type=click.Path(dir_okay=False),
-        help=s.help,
-        metavar="FILE.yaml",
-    )(func)
+entities_option = _yaml_file_option("entities")
+topics_option = _yaml_file_option("topics")
 
 
 def json_option(func: F) -> F:
@@ -525,13 +519,7 @@ def speakers(db: str, entities: str | None, as_json: bool) -> None:
 
 
 def _speaker_json(r: SpeakerSummary) -> dict[str, Any]:
-    e = r.entity
-    return {
-        "id": e.id,
-        "name": e.name,
-        "type": e.type,
-        "aliases": list(e.aliases),
-        "roles": [{"text": role.text, "articles": list(role.articles)} for role in e.roles],
+    return entity_json(r.entity) | {
         "attributions": r.attributions,
         "articles": r.articles,
         "first": _iso(r.first),

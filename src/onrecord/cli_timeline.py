@@ -219,9 +219,15 @@ def _columns(records: list[dict[str, Any]]) -> list[str]:
 
 
 def _write_atomic(path: Path, write: Any) -> None:
-    """Write through a temporary file in the same folder, renamed into place only when complete."""
+    """Write through a temporary file in the same folder, renamed into place only when complete.
+
+    The file gets the permissions any new file gets (mkstemp's private 0600 would survive the rename).
+    """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
     try:
         write(Path(tmp))
         os.replace(tmp, path)

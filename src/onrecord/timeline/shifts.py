@@ -60,17 +60,26 @@ def _has_time(text: str) -> bool:
     return bool(_DEADLINE.search(text) or find_time_phrases(text))
 
 
+def _plain(text: str) -> str:
+    """Curly apostrophes as straight ones: news text writes them as often as straight ones."""
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
 def tension(a: str, b: str) -> tuple[str, str] | None:
-    """The kind of tension between two statements' texts and a short explanation, or None."""
-    na, nb = bool(_NEGATION.search(a)), bool(_NEGATION.search(b))
-    if na != nb:
-        word = _NEGATION.search(a) or _NEGATION.search(b)
-        assert word is not None
-        return "negation", f"“{word.group()}” on one side only"
+    """The kind of tension between two statements' texts and a short explanation, or None.
+
+    "Never" or "no deadline" against a stated time is a deadline change before it is a negation.
+    """
+    a, b = _plain(a), _plain(b)
     if _NEVER.search(a) and not _NEVER.search(b) and _has_time(b):
         return "deadline", "“never” or no deadline, then a stated time"
     if _NEVER.search(b) and not _NEVER.search(a) and _has_time(a):
         return "deadline", "a stated time, then “never” or no deadline"
+    na, nb = _NEGATION.search(a), _NEGATION.search(b)
+    if bool(na) != bool(nb):
+        word = na or nb
+        assert word is not None
+        return "negation", f"“{word.group()}” on one side only"
     xa, xb = _numbers(a), _numbers(b)
     if xa and xb and xa != xb:
         return "number", f"{', '.join(sorted(xa))} vs {', '.join(sorted(xb))}"
