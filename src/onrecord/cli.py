@@ -172,7 +172,8 @@ def ingest(
 def _summary(r: IngestReport, db: str) -> str:
     parts = [f"{r.stored} new article{'s' * (r.stored != 1)} stored in {db}"]
     if r.already_stored:
-        parts.append(f"{r.already_stored} already there")
+        filled = f", {r.completed} given metadata they lacked" if r.completed else ""
+        parts.append(f"{r.already_stored} already there{filled}")
     if r.near_duplicates:
         parts.append(f"{r.near_duplicates} near-duplicate{'s' * (r.near_duplicates != 1)} recorded")
     accepted = r.inputs - r.inputs_with_rejections
@@ -202,6 +203,7 @@ def _report_json(r: IngestReport, db: str) -> dict[str, Any]:
         "inputs_with_rejections": r.inputs_with_rejections,
         "stored": r.stored,
         "already_stored": r.already_stored,
+        "completed": r.completed,
         "near_duplicates": r.near_duplicates,
         "stored_ids": r.stored_ids,
         "rejected": [{"source": x.source, "stage": x.stage, "reason": x.reason} for x in r.rejections],
