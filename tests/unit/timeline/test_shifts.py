@@ -84,14 +84,36 @@ def test_negation_on_both_sides_is_no_tension() -> None:
 @pytest.mark.parametrize(
     ("a", "b", "detail"),
     [
-        ("a 30-day ceasefire", "a 72-hour ceasefire", "30 vs 72"),
-        ("within two weeks", "within three weeks", "two vs three"),
-        ("1,000 prisoners will be exchanged", "1,200 prisoners will be exchanged", "1,000 vs 1,200"),
-        ("50 days to agree", "50 days or 10 days to agree", "50 vs 10, 50"),
+        # durations are one measure whatever the unit
+        ("a 30-day ceasefire", "a 72-hour ceasefire", "720 vs 72 (duration in hours)"),
+        ("within two weeks", "within three weeks", "336 vs 504 (duration in hours)"),
+        ("1,000 prisoners will be exchanged", "1,200 prisoners will be exchanged", "1000 vs 1200 (prisoner)"),
+        ("a $1 trillion plan", "a $2 trillion plan", "1 vs 2 ($ trillion)"),
     ],
 )
 def test_changed_numbers(a: str, b: str, detail: str) -> None:
     assert tension(a, b) == ("number", detail)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # one set of amounts contains the other: a second option, not a change
+        ("50 days to agree", "50 days or 10 days to agree"),
+        # years, ranks and bare numbers are not amounts
+        ("in 2008 he won the state", "in 2012 he won the state"),
+        ("one of the candidates", "two of the candidates said"),
+        # amounts of one unit that measure different things
+        ("donate $3 now to condemn hate", "the average donation was $27"),
+    ],
+)
+def test_numbers_that_are_no_change(a: str, b: str) -> None:
+    assert tension(a, b) is None
+
+
+def test_a_negation_about_another_matter_is_no_tension() -> None:
+    assert tension("he will support the nominee", "he couldn't yet support his candidacy") is not None
+    assert tension("he will support the nominee", "the polls were not kind to him this week") is None
 
 
 def test_the_same_numbers_or_a_number_on_one_side_are_no_tension() -> None:
