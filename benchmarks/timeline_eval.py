@@ -227,7 +227,10 @@ def gate(results: dict[str, Any]) -> int:
     base = json.loads(BASELINE.read_text(encoding="utf-8"))
     failures = []
     sha = _sha(
-        DATA / "seeds_dates_gold.json", DATA / "statement_pairs.jsonl", ROOT / "examples" / "seeds.jsonl"
+        DATA / "seeds_dates_gold.json",
+        DATA / "statement_pairs.jsonl",
+        DATA / "shift_flags.jsonl",
+        ROOT / "examples" / "seeds.jsonl",
     )
     if sha != base["dataset_sha256"]:
         failures.append(f"evaluation set changed (sha256 {sha[:12]}, pinned {base['dataset_sha256'][:12]})")
