@@ -18,8 +18,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from difflib import SequenceMatcher
 
@@ -218,6 +218,29 @@ def candidate_pairs(
                     yield k, members[q], float(sims[q - pos - 1])
 
 
+def _collapse_copies(items: Sequence[LinkItem], t: Thresholds, join: Callable[[int, int], None]) -> list[int]:
+    """Join reports of one speaker with the very same words close in time (syndicated copies, one
+    quote in many outlets) and keep one of each run, its time span widened to the run's. Without
+    this a story copied by a thousand sites would cost a million comparisons."""
+    keys = [(it.speaker, " ".join(_words(it.text))) for it in items]
+    order = sorted(range(len(items)), key=lambda k: (keys[k], items[k].lo, items[k].id))
+    kept: list[int] = []
+    hi: date | None = None
+    for k in order:
+        # as the verbatim rule: only copies long enough to be evidence (not "no comment")
+        long_enough = len(keys[k][1].split()) >= t.shared_run
+        same = (
+            long_enough and kept and keys[kept[-1]] == keys[k] and items[kept[-1]].article != items[k].article
+        )
+        if same and hi is not None and (items[k].lo - hi).days <= t.window_days:
+            join(k, kept[-1])
+            hi = max(hi, items[k].hi)
+            continue
+        kept.append(k)
+        hi = items[k].hi
+    return kept
+
+
 def link(items: Sequence[LinkItem], t: Thresholds = DEFAULT) -> list[list[int]]:
     """Groups of item indices that report one statement (every item is in exactly one group)."""
     parent = list(range(len(items)))
@@ -228,12 +251,23 @@ def link(items: Sequence[LinkItem], t: Thresholds = DEFAULT) -> list[list[int]]:
             x = parent[x]
         return x
 
+    def join(x: int, y: int) -> None:
+        parent[find(x)] = find(y)
+
+    kept = _collapse_copies(items, t, join)
+    # a kept report stands for its copies: it spans their dates
+    span: dict[int, tuple[date, date]] = {}
+    for k in range(len(items)):
+        root = find(k)
+        lo, hi = span.get(root, (items[k].lo, items[k].hi))
+        span[root] = (min(lo, items[k].lo), max(hi, items[k].hi))
+    reps = [replace(items[k], lo=span[find(k)][0], hi=span[find(k)][1]) for k in kept]
     floor = min(t.cosine, t.cosine_with_words, t.cosine_with_cue)
-    words = [_words(it.text) for it in items]
+    words = [_words(it.text) for it in reps]
     content = [_content_words(w) for w in words]
-    cues = [cue_key(it.cue) for it in items]
-    for i, j, sim in candidate_pairs(items, t, floor=floor):
-        if find(i) == find(j):
+    cues = [cue_key(it.cue) for it in reps]
+    for i, j, sim in candidate_pairs(reps, t, floor=floor):
+        if find(kept[i]) == find(kept[j]):
             continue
         # the cheap rules first; the longest common run only when nothing else decides
         overlap = len(content[i] & content[j]) / max(1, min(len(content[i]), len(content[j])))
@@ -246,7 +280,7 @@ def link(items: Sequence[LinkItem], t: Thresholds = DEFAULT) -> list[list[int]]:
             )
             if run < t.shared_run:
                 continue
-        parent[find(i)] = find(j)
+        join(kept[i], kept[j])
     groups: dict[int, list[int]] = defaultdict(list)
     for k in range(len(items)):
         groups[find(k)].append(k)

@@ -411,3 +411,23 @@ def test_every_item_is_in_exactly_one_group() -> None:
 def test_empty_input() -> None:
     assert link([]) == []
     assert list(candidate_pairs([])) == []
+
+
+def test_thousands_of_copies_of_one_quote_are_one_statement_without_comparing_every_pair() -> None:
+    words = "we will never accept a ceasefire that freezes the front line as it stands today"
+    copies = [
+        item(f"copy{k}", f"outlet{k}", date(2025, 3, 1 + k % 5), vector=rotated(k % 90), text=words)
+        for k in range(3000)
+    ]
+    other = item("other", "outletX", date(2025, 3, 2), vector=unit(0, 0, 1), text="a different remark")
+    groups = link([*copies, other])
+    assert sorted(len(g) for g in groups) == [1, 3000]
+
+
+def test_copies_in_one_article_are_not_joined_directly() -> None:
+    words = "we will never accept a ceasefire that freezes the front line as it stands today"
+    twice = [
+        item(f"c{k}", "same-article", date(2025, 3, 1), vector=unit(k % 2, 1 - k % 2), text=words)
+        for k in range(2)
+    ]
+    assert sorted(len(g) for g in link(twice)) == [1, 1]
