@@ -17,6 +17,7 @@ from typing import Protocol
 from onrecord import dedup, settings
 from onrecord.entities import Overrides, load_overrides, resolve_entities
 from onrecord.ingest import InputFile, discover, read_input
+from onrecord.ingest.upload import read_upload
 from onrecord.models import Article, Attribution, Entity, Notice, Rejection
 from onrecord.pipeline import article_id, attribute, clean_article, line_hashes, prepare
 from onrecord.store import (
@@ -27,6 +28,14 @@ from onrecord.store import (
     StoredAttribution,
     StoredRejection,
     open_store,
+)
+from onrecord.store.search import (
+    AttributionQuery,
+    SearchPage,
+    article_attributions,
+    entity_summary,
+    outlets,
+    search_attributions,
 )
 
 # Articles are cleaned in chunks so that lines repeated across one outlet's articles in the same
@@ -115,6 +124,20 @@ class Service:
         report.seconds = time.perf_counter() - started
         return report
 
+    def ingest_upload(self, data: bytes, fmt: str, name: str) -> IngestReport:
+        """One request body (``fmt``: text, html, json or jsonl; see ``ingest.upload``) through
+        the same pipeline as ``ingest``: the HTTP API's way in."""
+        started = time.perf_counter()
+        listen = SilentListener()
+        report = IngestReport(inputs=1)
+        items = read_upload(data, fmt, name, settings.int_setting("max_input_bytes"))
+        for chunk in _chunks(self._articles(items, listen, report), CHUNK_ARTICLES):
+            self._store_chunk(chunk, listen, report)
+        if report.stored:
+            self.refresh_entities()
+        report.seconds = time.perf_counter() - started
+        return report
+
     def refresh_entities(self) -> int:
         """Merge the speakers of all stored attributions into entities across articles.
 
@@ -135,18 +158,24 @@ class Service:
     ) -> Iterator[Article]:
         for inp in files:
             listen.input_started(inp)
-            rejected_here = False
-            for item in read_input(inp, max_bytes):
-                if isinstance(item, Rejection):
-                    rejected_here = True
-                    self._reject(item, listen, report)
-                elif isinstance(item, Notice):
-                    report.notices.append(item)
-                    listen.notice(item)
-                else:
-                    yield item
-            report.inputs_with_rejections += rejected_here
+            yield from self._articles(read_input(inp, max_bytes), listen, report)
             listen.input_done(inp)
+
+    def _articles(
+        self, items: Iterable[Article | Rejection | Notice], listen: IngestListener, report: IngestReport
+    ) -> Iterator[Article]:
+        """The articles of one input; its rejections and notices go to the report and listener."""
+        rejected_here = False
+        for item in items:
+            if isinstance(item, Rejection):
+                rejected_here = True
+                self._reject(item, listen, report)
+            elif isinstance(item, Notice):
+                report.notices.append(item)
+                listen.notice(item)
+            else:
+                yield item
+        report.inputs_with_rejections += rejected_here
 
     def _reject(self, rejection: Rejection, listen: IngestListener, report: IngestReport) -> None:
         self.store.record_rejection(rejection)
@@ -258,6 +287,23 @@ class Service:
 
     def entities(self) -> list[Entity]:
         return self.store.list_entities()
+
+    # -- queries for the web (issue 5) ---------------------------------------------------------
+
+    def search(self, query: AttributionQuery, *, limit: int = 50, cursor: str | None = None) -> SearchPage:
+        """A page of attributions matching a full-text query and filters (see ``store.search``)."""
+        return search_attributions(self.store, query, limit=limit, cursor=cursor)
+
+    def article_attributions(self, article_id: str) -> list[StoredAttribution]:
+        """Every attribution of one stored article (its id, as ``article`` gives it), in text order."""
+        return article_attributions(self.store, article_id)
+
+    def entity(self, entity_id: str) -> SpeakerSummary:
+        """One entity with its aliases, roles and counts; NotFoundError if there is none."""
+        return entity_summary(self.store, entity_id)
+
+    def outlets(self) -> list[str]:
+        return outlets(self.store)
 
 
 @dataclass(frozen=True, slots=True)

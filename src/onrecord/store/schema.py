@@ -24,6 +24,11 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+# The SQLite FTS5 index over attributions (migration 0005). It is a virtual table with shadow
+# tables of its own, created by raw SQL and kept in sync by triggers, so it is not described here;
+# schema comparisons leave out every table whose name starts with this.
+SEARCH_INDEX = "attribution_search"
+
 articles = Table(
     "articles",
     metadata,

@@ -1,0 +1,204 @@
+"""The JSON API, ``/api/v1``: the same queries as the CLI, through the same Service."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+
+from onrecord.api import schemas
+from onrecord.api.app import ApiSettings, check_write_token
+from onrecord.errors import InputError
+from onrecord.ingest.upload import MEDIA_TYPES, upload_format
+from onrecord.serialize import attribution_json
+from onrecord.service import Service
+from onrecord.store import SpeakerSummary, StoredArticle
+from onrecord.store.search import MAX_PAGE, AttributionQuery, SearchHit
+
+router = APIRouter(prefix="/api/v1", responses=schemas.ERRORS)
+
+
+def service(request: Request) -> Service:
+    found: Service = request.app.state.service
+    return found
+
+
+ServiceDep = Annotated[Service, Depends(service)]
+Kind = Literal["direct", "indirect", "mixed"]
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def search_item(hit: SearchHit) -> dict[str, Any]:
+    f = hit.found
+    return {
+        "attribution": attribution_json(f.attribution),
+        "published": _iso(f.published),
+        "outlet": f.outlet,
+        "title": f.title,
+        "context": {"before": hit.before, "after": hit.after},
+    }
+
+
+def article_record(a: StoredArticle, attributions: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "ok": True,
+        "id": a.id,
+        "title": a.title,
+        "published": _iso(a.published),
+        "published_source": a.published_source,
+        "outlet": a.outlet,
+        "url": a.url,
+        "sources": list(a.sources),
+        "duplicate_of": a.duplicate_of[0] if a.duplicate_of else None,
+        "text": a.text,
+        "body": a.body,
+        "removed": [
+            {"start": r.start, "end": r.end, "reason": r.reason, "text": a.text[r.start : r.end]}
+            for r in a.removed
+        ],
+        "attributions": attributions,
+    }
+
+
+def entity_record(s: SpeakerSummary) -> dict[str, Any]:
+    e = s.entity
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "aliases": list(e.aliases),
+        "roles": [{"text": r.text, "articles": list(r.articles)} for r in e.roles],
+        "attributions": s.attributions,
+        "articles": s.articles,
+        "first": _iso(s.first),
+        "last": _iso(s.last),
+    }
+
+
+@router.get("/attributions", response_model=schemas.SearchPageOut, summary="Search attributions")
+def search_attributions(
+    svc: ServiceDep,
+    q: Annotated[
+        str | None, Query(max_length=500, description="words in the content or the speaker's name")
+    ] = None,
+    speaker: Annotated[str | None, Query(max_length=200, description="any part of a speaker's name")] = None,
+    entity: Annotated[str | None, Query(max_length=200, description="an entity id, exactly")] = None,
+    kind: Kind | None = None,
+    outlet: Annotated[str | None, Query(max_length=200)] = None,
+    article: Annotated[str | None, Query(max_length=64, description="an article id")] = None,
+    since: Annotated[date | None, Query(description="published on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+) -> dict[str, Any]:
+    """Attributions matching every filter given, newest article first. Full text on SQLite uses the
+    FTS5 index: each word must occur (a trailing * matches a prefix; "quoted words" a phrase)."""
+    query = AttributionQuery(q, speaker, entity, kind, outlet, article, since, until)
+    page = svc.search(query, limit=limit, cursor=cursor)
+    return {"ok": True, "items": [search_item(h) for h in page.hits], "next_cursor": page.next_cursor}
+
+
+@router.get("/articles", response_model=schemas.ArticleListOut, summary="List articles")
+def list_articles(svc: ServiceDep) -> dict[str, Any]:
+    """Every stored article, oldest first (undated last)."""
+    items = [
+        {
+            "id": a.id,
+            "title": a.title,
+            "published": _iso(a.published),
+            "outlet": a.outlet,
+            "source": a.source,
+            "words": a.words,
+            "removed": a.removed,
+            "duplicate_of": a.duplicate_of,
+        }
+        for a in svc.articles()
+    ]
+    return {"ok": True, "items": items}
+
+
+@router.get("/articles/{ref}", response_model=schemas.ArticleOut, summary="One article with all its spans")
+def get_article(svc: ServiceDep, ref: str) -> dict[str, Any]:
+    """The article as read, its cleaned text, what cleaning removed (and why), and every
+    attribution with its spans. ``ref``: the id, a unique id prefix, the feed's own id or the source."""
+    a = svc.article(ref)
+    return article_record(a, [attribution_json(f.attribution) for f in svc.article_attributions(a.id)])
+
+
+@router.get("/entities", response_model=schemas.EntityListOut, summary="List speakers")
+def list_entities(svc: ServiceDep) -> dict[str, Any]:
+    """Everyone quoted, merged across articles, most reported first."""
+    return {"ok": True, "items": [entity_record(s) for s in svc.speakers()]}
+
+
+@router.get("/entities/{entity_id}", response_model=schemas.EntityOut, summary="One speaker")
+def get_entity(svc: ServiceDep, entity_id: str) -> dict[str, Any]:
+    """An entity's name, other spellings, roles (with the articles they were learned from) and counts."""
+    return {"ok": True, **entity_record(svc.entity(entity_id))}
+
+
+_BODY_DOC = {
+    "requestBody": {
+        "required": True,
+        "description": "One article: plain text, an HTML page, a JSON object in the JSON Lines record "
+        'shape ({"text" | "html", "id", "url", "title", "published", "outlet", "language"}) or a '
+        "list of them, or JSON Lines.",
+        "content": {
+            media: {"schema": {"type": "string"} if fmt in ("text", "html", "jsonl") else {"type": "object"}}
+            for media, fmt in MEDIA_TYPES.items()
+        },
+    }
+}
+
+
+@router.post(
+    "/articles",
+    response_model=schemas.IngestOut,
+    status_code=201,
+    summary="Ingest articles",
+    openapi_extra=_BODY_DOC,
+    responses={
+        200: {"model": schemas.IngestOut, "description": "nothing new: every article was stored already"},
+        401: {"model": schemas.ErrorOut, "description": "no token given"},
+        403: {"model": schemas.ErrorOut, "description": "wrong token, or writes are disabled"},
+        413: {"model": schemas.ErrorOut, "description": "body over ONRECORD_MAX_REQUEST_BYTES"},
+        415: {"model": schemas.ErrorOut, "description": "a body type onrecord does not read"},
+    },
+)
+async def post_articles(
+    request: Request,
+    name: Annotated[str, Query(max_length=200, description="the source recorded for these articles")] = "api",
+    authorization: Annotated[str | None, Header()] = None,
+) -> JSONResponse:
+    """Read, clean, attribute and store the body, through the same pipeline as ``onrecord ingest``.
+    Needs ``Authorization: Bearer TOKEN`` (the server's ONRECORD_TOKEN)."""
+    api: ApiSettings = request.app.state.api
+    check_write_token(api, authorization)
+    fmt = upload_format(request.headers.get("content-type"))
+    data = await request.body()
+    svc: Service = request.app.state.service
+
+    def ingest() -> Any:
+        with request.app.state.write_lock:
+            return svc.ingest_upload(data, fmt, name)
+
+    report = await run_in_threadpool(ingest)
+    if not report.stored and not report.already_stored and report.rejections:
+        first = report.rejections[0]
+        raise InputError(first.source, "; ".join(f"{r.reason} [{r.stage}]" for r in report.rejections))
+    body = {
+        "ok": True,
+        "stored": report.stored,
+        "already_stored": report.already_stored,
+        "near_duplicates": report.near_duplicates,
+        "stored_ids": report.stored_ids,
+        "rejected": [{"source": r.source, "stage": r.stage, "reason": r.reason} for r in report.rejections],
+        "notices": [n.message for n in report.notices],
+    }
+    return JSONResponse(body, 201 if report.stored else 200)

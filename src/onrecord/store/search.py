@@ -1,0 +1,306 @@
+"""Searching stored attributions: full text, filters, and pages that do not shift under a reader.
+
+On SQLite the words of a query are matched in the FTS5 index ``attribution_search`` (migration
+0005), which triggers keep in sync with ``attributions``; on other databases, or an SQLite built
+without FTS5, every word must occur in the content or the speaker's name (ILIKE), which is slower
+but finds the same kind of thing.
+
+Pages use a keyset cursor (the sort key of the last row shown) rather than an offset, so that an
+article ingested while someone reads page 3 neither repeats nor hides a row on page 4. The user's
+query never reaches SQL as text: FTS5 gets every word as a quoted string bound as a parameter.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Engine,
+    Select,
+    and_,
+    column,
+    func,
+    inspect,
+    literal,
+    or_,
+    select,
+    text,
+    tuple_,
+)
+
+from onrecord.errors import NotFoundError, UsageError
+from onrecord.models import Entity
+from onrecord.store.schema import SEARCH_INDEX, articles, attributions, entities
+from onrecord.store.sql import (
+    SpeakerSummary,
+    SqlStore,
+    StoredAttribution,
+    _attribution_from_row,
+    _entity_from_row,
+)
+
+KINDS = ("direct", "indirect", "mixed")
+# Characters of article text shown on each side of a quote in a search result.
+CONTEXT_CHARS = 90
+MAX_PAGE = 200
+# Undated articles sort after every dated one (newest first), via this stand-in date.
+_UNDATED = date(1, 1, 1)
+_WORD = re.compile(r'"([^"]+)"|(\S+)')
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionQuery:
+    """What a user asked for; every field is optional and they combine with AND.
+
+    ``speaker`` matches any part of the resolved name, another spelling or the mention (as in
+    ``onrecord quotes``); ``entity`` is an exact entity id. ``since``/``until`` bound the
+    article's publication date, both inclusive.
+    """
+
+    q: str | None = None
+    speaker: str | None = None
+    entity: str | None = None
+    kind: str | None = None
+    outlet: str | None = None
+    article: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One attribution with its article's metadata and the text around its content."""
+
+    found: StoredAttribution
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    hits: list[SearchHit]
+    next_cursor: str | None
+
+
+def fts_query(q: str) -> str | None:
+    """The user's words as an FTS5 query: each word (or "quoted phrase") a quoted string, ANDed.
+
+    A trailing ``*`` on a word asks for a prefix match. Nothing the user types can reach FTS5's
+    own syntax (column filters, NEAR, boolean operators), so no query is an error.
+    """
+    terms: list[str] = []
+    for phrase, word in _WORD.findall(q):
+        raw = phrase or word
+        prefix = bool(word) and raw.endswith("*")
+        raw = raw.rstrip("*") if prefix else raw
+        # Keep letters and digits only: FTS5's tokenizer drops the rest anyway.
+        cleaned = " ".join(re.findall(r"\w+", raw))
+        if cleaned:
+            terms.append('"' + cleaned.replace('"', '""') + '"' + ("*" if prefix else ""))
+    if not terms:
+        return None
+    return "{content speaker} : (" + " AND ".join(terms) + ")"
+
+
+def has_search_index(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite" and inspect(engine).has_table(SEARCH_INDEX)
+
+
+def _words(q: str) -> list[str]:
+    return [(p or w).strip("*") for p, w in _WORD.findall(q) if (p or w).strip("*")]
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern matching ``value`` anywhere, with LIKE's own wildcards taken literally."""
+    escaped = value.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _sort_date() -> ColumnElement[Any]:
+    return func.coalesce(articles.c.published, literal(_UNDATED, Date))
+
+
+def encode_cursor(published: date | None, article_id: str, start: int, attribution_id: str) -> str:
+    key = [(published or _UNDATED).isoformat(), article_id, start, attribution_id]
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[date, str, int, str]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        day, article_id, start, attribution_id = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        return date.fromisoformat(day), str(article_id), int(start), str(attribution_id)
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as err:
+        raise UsageError(f"invalid cursor {cursor[:40]!r}: pass back the next_cursor of a page") from err
+
+
+def _filtered(store: SqlStore, query: AttributionQuery) -> Select[Any]:
+    stmt = (
+        select(
+            attributions,
+            articles.c.published,
+            articles.c.outlet,
+            articles.c.title,
+            entities.c.name.label("entity_name"),
+            # Enough of the text to show the context after the quote, without the whole article.
+            func.substr(articles.c.text, 1, attributions.c.content_end + CONTEXT_CHARS).label("head"),
+        )
+        .join(articles, articles.c.id == attributions.c.article_id)
+        .join(entities, entities.c.id == attributions.c.entity_id, isouter=True)
+    )
+    if query.q and query.q.strip():
+        stmt = _text_filter(store, stmt, query.q)
+    if query.speaker:
+        pattern = _like(query.speaker)
+        stmt = stmt.where(
+            or_(
+                *(
+                    func.lower(column).like(pattern, escape="\\")
+                    for column in (
+                        attributions.c.speaker_name,
+                        attributions.c.mention_text,
+                        entities.c.name,
+                        entities.c.aliases,
+                    )
+                )
+            )
+        )
+    if query.entity:
+        stmt = stmt.where(attributions.c.entity_id == query.entity)
+    if query.kind:
+        if query.kind not in KINDS:
+            raise UsageError(f"unknown kind {query.kind!r}: use one of {', '.join(KINDS)}")
+        stmt = stmt.where(attributions.c.kind == query.kind)
+    if query.outlet:
+        stmt = stmt.where(func.lower(articles.c.outlet) == query.outlet.casefold())
+    if query.article:
+        stmt = stmt.where(attributions.c.article_id == query.article)
+    if query.since:
+        stmt = stmt.where(articles.c.published >= query.since)
+    if query.until:
+        stmt = stmt.where(articles.c.published <= query.until)
+    return stmt
+
+
+def _text_filter(store: SqlStore, stmt: Select[Any], q: str) -> Select[Any]:
+    if has_search_index(store.engine):
+        match = fts_query(q)
+        if match is None:
+            return stmt
+        matching = text(
+            "SELECT attribution_id FROM attribution_search WHERE attribution_search MATCH :m"
+        ).bindparams(m=match)
+        return stmt.where(attributions.c.id.in_(matching.columns(column("attribution_id"))))
+    for word in _words(q):
+        pattern = _like(word)
+        stmt = stmt.where(
+            or_(
+                func.lower(attributions.c.content_text).like(pattern, escape="\\"),
+                func.lower(attributions.c.speaker_name).like(pattern, escape="\\"),
+                func.lower(attributions.c.mention_text).like(pattern, escape="\\"),
+            )
+        )
+    return stmt
+
+
+def search_attributions(
+    store: SqlStore, query: AttributionQuery, *, limit: int = 50, cursor: str | None = None
+) -> SearchPage:
+    """One page of attributions matching ``query``, newest article first, then in text order."""
+    if not 1 <= limit <= MAX_PAGE:
+        raise UsageError(f"limit must be between 1 and {MAX_PAGE}, not {limit}")
+    if query.since and query.until and query.since > query.until:
+        raise UsageError(f"since ({query.since}) is after until ({query.until})")
+    stmt = _filtered(store, query)
+    sort_date = _sort_date()
+    if cursor:
+        day, article_id, start, attribution_id = decode_cursor(cursor)
+        stmt = stmt.where(
+            or_(
+                sort_date < day,
+                and_(
+                    sort_date == day,
+                    tuple_(attributions.c.article_id, attributions.c.content_start, attributions.c.id)
+                    > tuple_(literal(article_id), literal(start), literal(attribution_id)),
+                ),
+            )
+        )
+    stmt = stmt.order_by(
+        sort_date.desc(), attributions.c.article_id, attributions.c.content_start, attributions.c.id
+    ).limit(limit + 1)
+    with store.engine.connect() as conn:
+        rows = list(conn.execute(stmt))
+    hits = [_hit(r) for r in rows[:limit]]
+    next_cursor = None
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        next_cursor = encode_cursor(last.published, last.article_id, last.content_start, last.id)
+    return SearchPage(hits, next_cursor)
+
+
+def _hit(row: Any) -> SearchHit:
+    head: str = row.head or ""
+    before = head[max(row.content_start - CONTEXT_CHARS, 0) : row.content_start]
+    after = head[row.content_end : row.content_end + CONTEXT_CHARS]
+    # Stay inside the paragraph, and do not start or end in the middle of a word.
+    before = before.rsplit("\n\n", 1)[-1]
+    after = after.split("\n\n", 1)[0]
+    if row.content_start - CONTEXT_CHARS > 0 and " " in before:
+        before = "…" + before.split(" ", 1)[1]
+    if len(after) == CONTEXT_CHARS and " " in after:
+        after = after.rsplit(" ", 1)[0] + "…"
+    found = StoredAttribution(_attribution_from_row(row), row.published, row.outlet, row.title)
+    return SearchHit(found, before, after)
+
+
+def article_attributions(store: SqlStore, article_id: str) -> list[StoredAttribution]:
+    """Every attribution of one article, in text order."""
+    stmt = _filtered(store, AttributionQuery(article=article_id)).order_by(
+        attributions.c.content_start, attributions.c.id
+    )
+    with store.engine.connect() as conn:
+        return [_hit(r).found for r in conn.execute(stmt)]
+
+
+def entity_summary(store: SqlStore, entity_id: str) -> SpeakerSummary:
+    """One entity with how often it is quoted, in how many articles, first and last date."""
+    with store.engine.connect() as conn:
+        row = conn.execute(select(entities).where(entities.c.id == entity_id)).first()
+        if row is None:
+            raise NotFoundError(f"no entity {entity_id!r} (see /api/v1/entities for the list)")
+        counts = conn.execute(
+            select(
+                func.count(attributions.c.id).label("n"),
+                func.count(func.distinct(attributions.c.article_id)).label("articles"),
+                func.min(articles.c.published).label("first"),
+                func.max(articles.c.published).label("last"),
+            )
+            .select_from(attributions)
+            .join(articles, articles.c.id == attributions.c.article_id)
+            .where(attributions.c.entity_id == entity_id)
+        ).one()
+    entity: Entity = _entity_from_row(row)
+    return SpeakerSummary(entity, counts.n, counts.articles, counts.first, counts.last)
+
+
+def outlets(store: SqlStore) -> list[str]:
+    """Every outlet with a stored article, for the search form's filter."""
+    with store.engine.connect() as conn:
+        return [
+            o
+            for o in conn.scalars(
+                select(articles.c.outlet)
+                .where(articles.c.outlet.is_not(None))
+                .distinct()
+                .order_by(articles.c.outlet)
+            )
+            if o
+        ]
