@@ -13,7 +13,13 @@ SEEDS = ROOT / "examples" / "seeds"
 PUBLISHED = {"000": "2025-04-30", "001": "2025-03-03", "002": "2025-02-06", "004": "2025-07-20"}
 # Only 000 names its outlet in the text; the others get made-up names, so filters have something to
 # tell apart (B appears twice).
-OUTLETS = {"000": "The Moscow Times", "001": "Outlet B", "002": "Outlet C", "003": "Outlet B", "004": "Outlet D"}
+OUTLETS = {
+    "000": "The Moscow Times",
+    "001": "Outlet B",
+    "002": "Outlet C",
+    "003": "Outlet B",
+    "004": "Outlet D",
+}
 
 
 def seeds_feed(path: Path) -> Path:

@@ -27,6 +27,7 @@ from sqlalchemy import (
     Select,
     and_,
     column,
+    false,
     func,
     inspect,
     literal,
@@ -90,32 +91,43 @@ class SearchPage:
     next_cursor: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One word or "quoted phrase" of a query: as typed, and as the words FTS5 indexes."""
+
+    raw: str
+    words: str
+    prefix: bool
+
+
+def terms(q: str) -> list[Term]:
+    """The searchable terms of a query; punctuation alone is no term."""
+    found = []
+    for phrase, word in _WORD.findall(q):
+        raw = phrase or word
+        prefix = bool(word) and raw.endswith("*")
+        raw = raw.rstrip("*") if prefix else raw
+        # Letters and digits only: FTS5's tokenizer drops the rest anyway.
+        words = " ".join(re.findall(r"\w+", raw))
+        if words:
+            found.append(Term(raw, words, prefix))
+    return found
+
+
 def fts_query(q: str) -> str | None:
     """The user's words as an FTS5 query: each word (or "quoted phrase") a quoted string, ANDed.
 
     A trailing ``*`` on a word asks for a prefix match. Nothing the user types can reach FTS5's
     own syntax (column filters, NEAR, boolean operators), so no query is an error.
     """
-    terms: list[str] = []
-    for phrase, word in _WORD.findall(q):
-        raw = phrase or word
-        prefix = bool(word) and raw.endswith("*")
-        raw = raw.rstrip("*") if prefix else raw
-        # Keep letters and digits only: FTS5's tokenizer drops the rest anyway.
-        cleaned = " ".join(re.findall(r"\w+", raw))
-        if cleaned:
-            terms.append('"' + cleaned.replace('"', '""') + '"' + ("*" if prefix else ""))
-    if not terms:
+    quoted = ['"' + t.words.replace('"', '""') + '"' + ("*" if t.prefix else "") for t in terms(q)]
+    if not quoted:
         return None
-    return "{content speaker} : (" + " AND ".join(terms) + ")"
+    return "{content speaker} : (" + " AND ".join(quoted) + ")"
 
 
 def has_search_index(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite" and inspect(engine).has_table(SEARCH_INDEX)
-
-
-def _words(q: str) -> list[str]:
-    return [(p or w).strip("*") for p, w in _WORD.findall(q) if (p or w).strip("*")]
 
 
 def _like(value: str) -> str:
@@ -191,16 +203,17 @@ def _filtered(store: SqlStore, query: AttributionQuery) -> Select[Any]:
 
 
 def _text_filter(store: SqlStore, stmt: Select[Any], q: str) -> Select[Any]:
+    """Every term must match. Typed text with no searchable term (only punctuation) matches nothing."""
+    found = terms(q)
+    if not found:
+        return stmt.where(false())
     if has_search_index(store.engine):
-        match = fts_query(q)
-        if match is None:
-            return stmt
         matching = text(
             "SELECT attribution_id FROM attribution_search WHERE attribution_search MATCH :m"
-        ).bindparams(m=match)
+        ).bindparams(m=fts_query(q))
         return stmt.where(attributions.c.id.in_(matching.columns(column("attribution_id"))))
-    for word in _words(q):
-        pattern = _like(word)
+    for term in found:
+        pattern = _like(term.raw)
         stmt = stmt.where(
             or_(
                 func.lower(attributions.c.content_text).like(pattern, escape="\\"),

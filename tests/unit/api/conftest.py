@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.seeds_store import build_seeds_db
 
 from onrecord.api import ApiSettings, create_app
-from tests.seeds_store import build_seeds_db
 
 TOKEN = "s3cret-token"
 
