@@ -7,6 +7,7 @@ to the original offsets.
 
 from __future__ import annotations
 
+from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 
 try:
@@ -31,12 +32,15 @@ from onrecord.pipeline import attribute
 from onrecord.service import IngestReport, Service
 
 
-def extract(text: str, *, article: str = "", clean: bool = False) -> list[Attribution]:
+def extract(
+    text: str, *, article: str = "", clean: bool = False, published: date | None = None
+) -> list[Attribution]:
     """The attributions in ``text``, with offsets into it.
 
     Pass ``clean=True`` for scraped pages: site chrome is found and nothing is taken from it.
+    ``published`` anchors relative statement dates ("on Wednesday"); without it they stay unresolved.
     """
-    return attribute(text, clean_text(text) if clean else None, article)
+    return attribute(text, clean_text(text) if clean else None, article, published)
 
 
 __all__ = [

@@ -180,6 +180,37 @@ class Speaker:
     roles: tuple[str, ...] = ()
 
 
+PRECISIONS = ("day", "week", "month", "year", "article")
+
+
+@dataclass(frozen=True, slots=True)
+class StatementDate:
+    """When a statement was made, as far as the article says.
+
+    ``value`` is the ISO date of the first day of the period (the Monday of a week, the 1st of a
+    month); ``precision`` is ``day``, ``week``, ``month``, ``year``, or ``article`` when the text
+    gives nothing closer than the publication date. ``text``/``start``/``end`` locate the phrase
+    it came from. With no publication date a relative phrase stays unresolved: ``value`` is None.
+    """
+
+    value: str | None
+    precision: str
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NamedMention:
+    """A person, organisation or place named inside an attribution's content (what it is about)."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # person | organization | place
+    entity: str | None = None  # the canonical entity id, once entities are resolved
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """One reported statement: what was said (content), the word that reports it (cue), and who.
@@ -198,3 +229,45 @@ class Attribution:
     confidence: float
     addressee: Span | None = None
     via: Span | None = None
+    date: StatementDate | None = None
+    mentions: tuple[NamedMention, ...] = ()
+
+
+STATEMENT_SCHEMA = "onrecord.statement/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One outlet's report of a statement: the attribution and where it was published."""
+
+    attribution: Attribution
+    outlet: str | None
+    published: date | None
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """Two statements of one speaker whose claims may be in tension: a candidate for a person to
+    review, never a verdict. ``a`` is the earlier statement."""
+
+    a: str
+    b: str
+    topic: str | None
+    reason: str  # negation | number | deadline
+    detail: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One utterance of one speaker, with every report of it across outlets, oldest first."""
+
+    id: str
+    speaker: Speaker
+    date: StatementDate
+    topics: tuple[tuple[str, float], ...]
+    text: str
+    reports: tuple[Report, ...]
+    shifts: tuple[Shift, ...] = ()
+    entities: tuple[str, ...] = ()

@@ -15,6 +15,8 @@ from onrecord.attribution import extract_attributions
 from onrecord.clean import clean_text, line_key
 from onrecord.ingest.dateline import stated_publication_date
 from onrecord.models import Article, Attribution, CleanText, Rejection
+from onrecord.timeline.dates import date_attributions
+from onrecord.timeline.mentions import name_mentions
 
 # Length of the hex content hash used as an article id: 64 bits make an accidental collision
 # unlikely below billions of articles while keeping ids short enough to type.
@@ -75,10 +77,7 @@ def prepare(
         return Rejection(
             article.provenance.locator(), "clean", f"no article body left after cleaning (removed: {removed})"
         )
-    published, source = article.published, article.published_source
-    if published is None:
-        published = stated_publication_date(article.text, today=today)
-        source = "text" if published else None
+    published, source = publication_date(article, today=today)
     title = article.title or (cleaned.title.text if cleaned.title else None)
     aid = article_id(article.text)
     return PreparedArticle(
@@ -90,7 +89,7 @@ def prepare(
         published_source=source,
         line_hashes=line_hashes(article.text),
         signature=dedup.to_bytes(dedup.signature(cleaned.body)),
-        attributions=tuple(attribute(article.text, cleaned, aid)),
+        attributions=tuple(attribute(article.text, cleaned, aid, published)),
     )
 
 
@@ -103,7 +102,19 @@ def body_regions(cleaned: CleanText) -> list[tuple[int, int]]:
     return sorted(regions)
 
 
-def attribute(text: str, cleaned: CleanText | None, article: str) -> list[Attribution]:
-    """Attributions in an article's body (or in the whole text when it was not cleaned)."""
+def publication_date(article: Article, *, today: date | None = None) -> tuple[date | None, str | None]:
+    """The article's publication date and where it came from: metadata, or a dateline in the text."""
+    if article.published is not None:
+        return article.published, article.published_source
+    stated = stated_publication_date(article.text, today=today)
+    return stated, ("text" if stated else None)
+
+
+def attribute(
+    text: str, cleaned: CleanText | None, article: str, published: date | None = None
+) -> list[Attribution]:
+    """Attributions in an article's body (or in the whole text when it was not cleaned), each with
+    its statement date and the names in its content."""
     regions = body_regions(cleaned) if cleaned is not None else None
-    return extract_attributions(text, article=article, regions=regions)
+    found = extract_attributions(text, article=article, regions=regions)
+    return name_mentions(date_attributions(text, found, published))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from onrecord.models import ATTRIBUTION_SCHEMA, Attribution, Span, Speaker
+from onrecord.models import ATTRIBUTION_SCHEMA, Attribution, Span, Speaker, StatementDate
 
 
 def span_json(span: Span | None) -> dict[str, Any] | None:
@@ -23,8 +23,14 @@ def speaker_json(speaker: Speaker | None) -> dict[str, Any] | None:
     return {"id": speaker.id, "name": speaker.name, "type": speaker.type, "roles": list(speaker.roles)}
 
 
+def date_json(d: StatementDate | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {"value": d.value, "precision": d.precision, "text": d.text, "start": d.start, "end": d.end}
+
+
 def attribution_json(a: Attribution) -> dict[str, Any]:
-    """One attribution as the ``onrecord.attribution/1`` record (``date`` comes with the timeline)."""
+    """One attribution as the ``onrecord.attribution/1`` record."""
     return {
         "schema": ATTRIBUTION_SCHEMA,
         "id": a.id,
@@ -36,6 +42,6 @@ def attribution_json(a: Attribution) -> dict[str, Any]:
         "speaker": speaker_json(a.speaker),
         "addressee": span_json(a.addressee),
         "via": span_json(a.via),
-        "date": None,
+        "date": date_json(a.date),
         "confidence": round(a.confidence, 3),
     }

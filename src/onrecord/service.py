@@ -19,7 +19,7 @@ from onrecord.entities import Overrides, load_overrides, resolve_entities
 from onrecord.ingest import InputFile, discover, read_input
 from onrecord.ingest.upload import read_upload
 from onrecord.models import Article, Attribution, Entity, Notice, Rejection
-from onrecord.pipeline import article_id, attribute, clean_article, line_hashes, prepare
+from onrecord.pipeline import article_id, attribute, clean_article, line_hashes, prepare, publication_date
 from onrecord.store import (
     ArticleSummary,
     SpeakerSummary,
@@ -343,7 +343,8 @@ def extract_files(
             else:
                 cleaned = clean_article(item) if clean else None
                 name = article_name(item)
-                yield Extracted(name, item.text, attribute(item.text, cleaned, name))
+                published, _ = publication_date(item)
+                yield Extracted(name, item.text, attribute(item.text, cleaned, name, published))
         listen.input_done(inp)
 
 

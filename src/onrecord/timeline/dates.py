@@ -1,0 +1,257 @@
+"""When a statement was made: time phrases attached to the cue, resolved against the publication date.
+
+News reports date a statement relative to the article ("Peskov said on Wednesday", "Last Monday,
+he told reporters", "in an interview aired on March 2"). Finding the phrase is a job for the
+dependency parse: only a phrase that hangs off the cue (directly, or through a preposition, the
+occasion "in an interview aired on ...", or a participle "speaking on Sunday") dates the statement;
+a date inside the reported content or attached to another clause ("the referenda of September
+2022") is about something else. Resolving the phrase is dateparser's job, with the publication
+date as ``RELATIVE_BASE`` and a preference for the past. Without a publication date a relative
+phrase stays unresolved; only a phrase that names its year gets a value.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Doc, Token
+
+from onrecord.attribution.segment import sentences
+from onrecord.models import Attribution, Span, StatementDate
+from onrecord.nlp import PARSE_ONLY_DISABLE, load_nlp
+
+__all__ = ["date_attributions", "find_time_phrases", "resolve_phrase"]
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|Aug(?:ust|\.)?|"
+    r"Sep(?:tember|t?\.)|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_YEAR = r"(?:19|20)\d\d"
+_UNIT = r"(?:week|month|year)"
+_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+# Each alternative is a whole phrase; the leading word ("on", "last", "earlier") is part of it, so
+# that dateparser sees "last Monday" and the user sees where the date came from.
+_PHRASE = re.compile(
+    rf"""\b(?:
+        (?:(?:earlier|late|early)\s+)?(?:on\s+)?(?:last\s+|this\s+|this\s+past\s+)?{_WEEKDAY}{_PART_OF_DAY}
+            (?:,?\s+{_MONTH}\s+\d{{1,2}}(?:,?\s+{_YEAR})?)?
+      | (?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?
+      | (?:on\s+)?\d{{1,2}}\s+{_MONTH}(?:\s+{_YEAR})?
+      | (?:in|during|since|until|by)\s+(?:(?:early|mid|late)[\s-]+)?{_MONTH}(?:\s+{_YEAR})?
+      | (?:early|mid|late)[\s-]+{_MONTH}(?:\s+{_YEAR})?
+      | {_MONTH}\s+{_YEAR}
+      | in\s+{_YEAR}
+      | (?:earlier|late|early)\s+(?:this|last)\s+{_UNIT}
+      | (?:last|this|past)\s+(?:{_UNIT}|weekend)
+      | {_NUMBER}\s+(?:day|week|month|year)s?\s+ago
+      | (?:over|at|during)\s+the\s+weekend
+      | (?:earlier\s+)?(?:yesterday|today|tonight)
+      | last\s+night
+      | this\s+(?:morning|afternoon|evening)
+    )\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# Month names are capitalised in news text; the case-insensitive pattern above would take the
+# modal "may" and the verb "march" for months.
+_MONTH_WORD = re.compile(rf"\b{_MONTH}", re.IGNORECASE)
+_MONTH_CASED = re.compile(rf"\b{_MONTH}")
+_LEADING = re.compile(r"^(?:on|in|during|since|until|by|over|at)\s+", re.IGNORECASE)
+_MODIFIER = re.compile(r"\b(?:earlier|early|late|mid)[\s-]+", re.IGNORECASE)
+_BARE_WEEKDAY = re.compile(rf"^(?:on\s+)?{_WEEKDAY}{_PART_OF_DAY}$", re.IGNORECASE)
+_THIS_PAST = re.compile(r"^this\s+past\s+", re.IGNORECASE)
+_WEEKEND = re.compile(r"\bweekend\b", re.IGNORECASE)
+_HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
+_RELATIVE = re.compile(r"\b(?:ago|last|this|past|yesterday|today|tonight)\b", re.IGNORECASE)
+
+_PERIODS = {
+    "day": "day",
+    "time": "day",
+    "part_of_day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+# Dependencies through which a time phrase still belongs to the statement's clause: prepositions,
+# the occasion noun ("in an interview aired on ..."), a participle ("speaking on Sunday").
+_MAX_STEPS = 6
+_PARTICIPLES = frozenset({"VBN", "VBG"})
+
+
+@dataclass(frozen=True, slots=True)
+class TimePhrase:
+    start: int
+    end: int
+    text: str
+
+
+def find_time_phrases(text: str, start: int = 0, end: int | None = None) -> list[TimePhrase]:
+    """Time expressions in ``text[start:end]`` with their article offsets."""
+    out: list[TimePhrase] = []
+    for m in _PHRASE.finditer(text, start, len(text) if end is None else end):
+        phrase = m.group()
+        months = _MONTH_WORD.findall(phrase)
+        if months and len(_MONTH_CASED.findall(phrase)) < len(months):
+            continue
+        out.append(TimePhrase(m.start(), m.end(), phrase))
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _parser(base: date) -> DateDataParser:
+    """One parser per base date: RELATIVE_BASE is a parser setting, and articles share dates."""
+    settings = {
+        "PREFER_DATES_FROM": "past",
+        "RETURN_TIME_AS_PERIOD": True,
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _period_start(day: date, precision: str) -> date:
+    if precision == "week":
+        return day - timedelta(days=day.weekday())
+    if precision == "month":
+        return day.replace(day=1)
+    if precision == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def resolve_phrase(phrase: str, published: date | None) -> tuple[str | None, str] | None:
+    """``(ISO date of the period start or None, precision)`` for a time phrase, or None if it is
+    not a date dateparser understands or it lies after the publication date (not a statement date).
+
+    A bare weekday ("on Sunday") is the latest such day up to and including the publication day:
+    in news style "on Sunday" in a Sunday paper is that day, while "last Sunday" is a week back.
+    """
+    cleaned = _MODIFIER.sub("", _LEADING.sub("", phrase.strip())).strip()
+    cleaned = _THIS_PAST.sub("last ", cleaned)
+    weekend = _WEEKEND.search(cleaned) is not None
+    if weekend:
+        cleaned = "last saturday" if cleaned.lower().startswith("last") else "saturday"
+    named_year = _HAS_YEAR.search(phrase) is not None and _RELATIVE.search(phrase) is None
+    if published is None and not named_year:
+        # the precision is still worth keeping: parse against an arbitrary base, keep no value
+        found = _parse(cleaned, date(2000, 1, 1))
+        return None if found is None else (None, "week" if weekend else found[1])
+    base = published or date(2000, 1, 1)
+    if _BARE_WEEKDAY.match(phrase.strip()) or (weekend and not cleaned.startswith("last")):
+        base = base + timedelta(days=1)
+    found = _parse(cleaned, base)
+    if found is None:
+        return None
+    day, precision = found
+    if weekend:
+        precision = "week"
+    if published is not None and day > published:
+        return None
+    return _period_start(day, precision).isoformat(), precision
+
+
+def _parse(phrase: str, base: date) -> tuple[date, str] | None:
+    data = _parser(base).get_date_data(phrase)
+    if data.date_obj is None or data.period is None:
+        return None
+    return data.date_obj.date(), _PERIODS.get(data.period, "day")
+
+
+def _article_date(published: date | None) -> StatementDate:
+    return StatementDate(published.isoformat() if published else None, "article")
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    ps = text.rfind("\n", 0, pos) + 1
+    pe = text.find("\n", pos)
+    pe = len(text) if pe < 0 else pe
+    for s in sentences(text, ps, pe, 0):
+        if s.start <= pos < s.end:
+            return s.start, s.end
+    return ps, pe
+
+
+def _tokens_in(doc: Doc, off: int, start: int, end: int) -> list[Token]:
+    return [t for t in doc if start <= off + t.idx < end]
+
+
+def _attached(phrase: list[Token], cue: set[int], content: tuple[int, int], off: int) -> int | None:
+    """Steps from the phrase up to the cue along the parse, or None if the phrase belongs elsewhere."""
+    inside = {t.i for t in phrase}
+    heads = [t for t in phrase if t.head.i not in inside or t.head.i == t.i]
+    if not heads:
+        return None
+    tok = heads[0]
+    for step in range(_MAX_STEPS + 1):
+        if tok.i in cue:
+            return step
+        if content[0] <= off + tok.idx < content[1]:
+            return None
+        if step > 0 and tok.tag_.startswith("VB") and tok.tag_ not in _PARTICIPLES:
+            return None  # a finite verb of another clause: its date, not the statement's
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _cue_date(
+    text: str, a: Attribution, published: date | None, docs: dict[tuple[int, int], Doc]
+) -> StatementDate | None:
+    cue = a.cue
+    if cue is None:
+        return None
+    s, e = _sentence_around(text, cue.start)
+    phrases = [
+        p for p in find_time_phrases(text, s, e) if p.end <= a.content.start or p.start >= a.content.end
+    ]
+    if not phrases:
+        return None
+    if (s, e) not in docs:
+        docs[(s, e)] = next(iter(load_nlp().pipe([text[s:e]], disable=list(PARSE_ONLY_DISABLE))))
+    doc = docs[(s, e)]
+    cue_ids = {t.i for t in _tokens_in(doc, s, cue.start, cue.end)}
+    best: tuple[int, int, StatementDate] | None = None
+    for p in phrases:
+        toks = _tokens_in(doc, s, p.start, p.end)
+        steps = _attached(toks, cue_ids, (a.content.start, a.content.end), s) if toks else None
+        if steps is None:
+            continue
+        resolved = resolve_phrase(p.text, published)
+        if resolved is None:
+            continue
+        value, precision = resolved
+        rank = (_PRECISION_RANK.get(precision, 4), steps)
+        if best is None or rank < best[:2]:
+            best = (*rank, StatementDate(value, precision, p.text, p.start, p.end))
+    return best[2] if best else None
+
+
+def date_attributions(
+    text: str, attributions: Sequence[Attribution], published: date | None
+) -> list[Attribution]:
+    """The attributions with ``date`` set: a time phrase attached to the cue, the date of the report
+    a cue-less quotation continues, or the publication date (precision ``article``)."""
+    docs: dict[tuple[int, int], Doc] = {}
+    by_mention: dict[tuple[int, int], StatementDate] = {}
+    out: list[Attribution] = []
+    for a in sorted(attributions, key=lambda x: x.content.start):
+        found = _cue_date(text, a, published, docs)
+        mention = _key(a.speaker_mention)
+        if found is None and a.cue is None and mention is not None:
+            found = by_mention.get(mention)
+        stated = found or _article_date(published)
+        if mention is not None and a.cue is not None:
+            by_mention[mention] = stated
+        out.append(replace(a, date=stated))
+    return out
+
+
+def _key(span: Span | None) -> tuple[int, int] | None:
+    return None if span is None else (span.start, span.end)

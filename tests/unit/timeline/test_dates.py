@@ -1,0 +1,151 @@
+"""Statement dates: the time phrase attached to the cue, resolved against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from onrecord.attribution import extract_attributions
+from onrecord.timeline.dates import date_attributions, find_time_phrases, resolve_phrase
+
+SUNDAY = date(2025, 7, 20)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "precision"),
+    [
+        ("on Sunday", "2025-07-20", "day"),  # the publication day itself
+        ("Sunday", "2025-07-20", "day"),
+        ("Last Monday", "2025-07-14", "day"),
+        ("last Sunday", "2025-07-13", "day"),
+        ("on Wednesday", "2025-07-16", "day"),
+        ("this past Friday", "2025-07-18", "day"),
+        ("on Friday evening", "2025-07-18", "day"),
+        ("yesterday", "2025-07-19", "day"),
+        ("March 2", "2025-03-02", "day"),
+        ("on Feb. 4", "2025-02-04", "day"),
+        ("in February", "2025-02-01", "month"),
+        ("in early March", "2025-03-01", "month"),
+        ("earlier this month", "2025-07-01", "month"),
+        ("last month", "2025-06-01", "month"),
+        ("last week", "2025-07-07", "week"),
+        ("earlier this week", "2025-07-14", "week"),
+        ("over the weekend", "2025-07-14", "week"),
+        ("two weeks ago", "2025-06-30", "week"),
+        ("in 2022", "2022-01-01", "year"),
+        ("September 2022", "2022-09-01", "month"),
+        ("March 2, 2024", "2024-03-02", "day"),
+    ],
+)
+def test_resolve_phrase_against_publication(phrase: str, value: str, precision: str) -> None:
+    assert resolve_phrase(phrase, SUNDAY) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("on Wednesday", (None, "day")),  # no year is invented
+        ("in February", (None, "month")),
+        ("March 2", (None, "day")),
+        ("March 2, 2024", ("2024-03-02", "day")),  # the year is stated
+        ("in 2022", ("2022-01-01", "year")),
+    ],
+)
+def test_without_publication_date_only_stated_years_resolve(
+    phrase: str, expected: tuple[str | None, str]
+) -> None:
+    assert resolve_phrase(phrase, None) == expected
+
+
+def test_a_date_after_publication_is_not_a_statement_date() -> None:
+    assert resolve_phrase("December 25", date(2025, 3, 1)) == ("2024-12-25", "day")
+    assert resolve_phrase("December 25, 2025", date(2025, 3, 1)) is None
+
+
+def test_months_must_be_capitalised() -> None:
+    text = "They may march on. It happened in May and on March 3."
+    assert [p.text for p in find_time_phrases(text)] == ["in May", "on March 3"]
+
+
+def _dated(text: str, published: date | None) -> list[tuple[str, str | None, str, str | None]]:
+    found = date_attributions(text, extract_attributions(text), published)
+    return [(a.content.text, a.date.value, a.date.precision, a.date.text) for a in found if a.date]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "value", "precision", "phrase"),
+    [
+        (
+            "Dmitry Peskov said on Sunday that Russia is ready to work for peace.",
+            "Russia is ready to work for peace",
+            "2025-07-20",
+            "day",
+            "on Sunday",
+        ),
+        (
+            "Last Monday, Donald Trump threatened to impose severe sanctions on Russia.",
+            "to impose severe sanctions on Russia",
+            "2025-07-14",
+            "day",
+            "Last Monday",
+        ),
+        (
+            "Peskov said Wednesday that Ukraine should engage directly with Moscow.",
+            "Ukraine should engage directly with Moscow",
+            "2025-07-16",
+            "day",
+            "Wednesday",
+        ),
+        (
+            "In an interview aired on March 2, Peskov said that the talks had stalled.",
+            "the talks had stalled",
+            "2025-03-02",
+            "day",
+            "on March 2",
+        ),
+        (
+            "“We are open to talks,” the minister told reporters earlier this month.",
+            "We are open to talks",
+            "2025-07-01",
+            "month",
+            "earlier this month",
+        ),
+    ],
+)
+def test_phrase_attached_to_the_cue_dates_the_statement(
+    text: str, content: str, value: str, precision: str, phrase: str
+) -> None:
+    rows = _dated(text, SUNDAY)
+    assert (content, value, precision, phrase) in rows, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the date belongs to the reported content, not to the act of saying
+        "Peskov said that the referenda of September 2022 could not be reversed.",
+        "Peskov said the ceasefire would begin on Monday.",
+        # the date belongs to another clause
+        "Peskov, who visited Minsk in February, said that talks were possible.",
+    ],
+)
+def test_event_dates_do_not_date_the_statement(text: str) -> None:
+    rows = _dated(text, SUNDAY)
+    assert rows, "the sentence should yield an attribution"
+    assert all(precision == "article" for _, _, precision, _ in rows), rows
+    assert all(value == "2025-07-20" for _, value, _, _ in rows)
+
+
+def test_without_publication_date_the_phrase_is_kept_unresolved() -> None:
+    rows = _dated("Peskov said on Wednesday that talks were possible.", None)
+    assert rows == [("talks were possible", None, "day", "on Wednesday")]
+
+
+def test_a_continuing_quote_inherits_the_date_of_the_report_it_continues() -> None:
+    text = (
+        "Peskov told reporters on Wednesday that the talks were difficult.\n"
+        "“We will not give up on them. Our position is clear and it has not changed at all.”\n"
+    )
+    rows = _dated(text, SUNDAY)
+    assert [r[1] for r in rows] == ["2025-07-16", "2025-07-16"], rows
