@@ -33,6 +33,8 @@ class DateOut(_Model):
     value: str | None = Field(description="ISO date (YYYY-MM-DD), or null when it could not be resolved")
     precision: str = Field(description="day | week | month | year | article")
     text: str | None = Field(description="the phrase it came from, null for the article's date")
+    start: int | None = Field(description="where that phrase is in the article text")
+    end: int | None
 
 
 class AttributionOut(_Model):
