@@ -230,6 +230,10 @@ def search_attributions(
     """One page of attributions matching ``query``, newest article first, then in text order."""
     if not 1 <= limit <= MAX_PAGE:
         raise UsageError(f"limit must be between 1 and {MAX_PAGE}, not {limit}")
+    for name in ("q", "speaker", "entity", "kind", "outlet", "article"):
+        if "\x00" in (getattr(query, name) or ""):
+            # SQLite would cut the value at the NUL: "%\0" would become "%" and match everything.
+            raise UsageError(f"{name} contains a NUL character")
     if query.since and query.until and query.since > query.until:
         raise UsageError(f"since ({query.since}) is after until ({query.until})")
     stmt = _filtered(store, query)
