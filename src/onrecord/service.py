@@ -30,11 +30,14 @@ from onrecord.store import (
     open_store,
 )
 from onrecord.store.search import (
+    ArticlePage,
     AttributionQuery,
     SearchPage,
     article_attributions,
+    article_page,
     entity_summary,
     outlets,
+    refresh_statistics,
     search_attributions,
 )
 
@@ -135,6 +138,7 @@ class Service:
             self._store_chunk(chunk, listen, report)
         if report.stored:
             self.refresh_entities()
+            refresh_statistics(self.store)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -304,6 +308,10 @@ class Service:
 
     def outlets(self) -> list[str]:
         return outlets(self.store)
+
+    def article_page(self, *, limit: int = 50, cursor: str | None = None) -> ArticlePage:
+        """A page of stored articles, newest first (``articles()`` gives them all, oldest first)."""
+        return article_page(self.store, limit=limit, cursor=cursor)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from onrecord import __version__, settings
 from onrecord.errors import OnRecordError
 from onrecord.service import Service
+from onrecord.store.search import refresh_statistics
 
 log = logging.getLogger("onrecord.api")
 HERE = Path(__file__).parent
@@ -96,6 +97,7 @@ def create_app(
     from onrecord.api import pages, routes
 
     opened = service() if callable(service) else Service(service)
+    refresh_statistics(opened.store)
     api = api_settings or ApiSettings.from_environment()
 
     @asynccontextmanager

@@ -109,7 +109,7 @@ def search_page(
         first_url="/?" + urlencode(form),
         kinds=KINDS,
         outlets=svc.outlets(),
-        speakers=[s.entity.name for s in svc.speakers()],
+        speakers=sorted({e.name for e in svc.entities()}),
     )
 
 
@@ -145,8 +145,17 @@ def speaker_page(request: Request, svc: ServiceDep, entity_id: str) -> HTMLRespo
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles_page(request: Request, svc: ServiceDep) -> HTMLResponse:
-    return page("articles.html", request, title="Articles", articles=svc.articles())
+def articles_page(request: Request, svc: ServiceDep, cursor: str | None = None) -> HTMLResponse:
+    found = svc.article_page(limit=PAGE_SIZE * 2, cursor=_blank(cursor))
+    next_url = "/articles?" + urlencode({"cursor": found.next_cursor}) if found.next_cursor else None
+    return page(
+        "articles.html",
+        request,
+        title="Articles",
+        articles=found.articles,
+        next_url=next_url,
+        paged=bool(cursor),
+    )
 
 
 @router.get("/articles/{ref}", response_class=HTMLResponse)

@@ -105,8 +105,13 @@ def search_attributions(
 
 
 @router.get("/articles", response_model=schemas.ArticleListOut, summary="List articles")
-def list_articles(svc: ServiceDep) -> dict[str, Any]:
-    """Every stored article, oldest first (undated last)."""
+def list_articles(
+    svc: ServiceDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+) -> dict[str, Any]:
+    """Stored articles, newest first (undated last), a page at a time."""
+    page = svc.article_page(limit=limit, cursor=cursor)
     items = [
         {
             "id": a.id,
@@ -118,9 +123,9 @@ def list_articles(svc: ServiceDep) -> dict[str, Any]:
             "removed": a.removed,
             "duplicate_of": a.duplicate_of,
         }
-        for a in svc.articles()
+        for a in page.articles
     ]
-    return {"ok": True, "items": items}
+    return {"ok": True, "items": items, "next_cursor": page.next_cursor}
 
 
 @router.get("/articles/{ref}", response_model=schemas.ArticleOut, summary="One article with all its spans")

@@ -108,6 +108,7 @@ class ArticleSummaryOut(_Model):
 class ArticleListOut(_Model):
     ok: Literal[True] = True
     items: list[ArticleSummaryOut]
+    next_cursor: str | None = Field(description="pass as cursor= for the next page; null on the last")
 
 
 class RoleOut(_Model):

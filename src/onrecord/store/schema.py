@@ -13,6 +13,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -144,3 +145,8 @@ entities = Table(
     Column("aliases", Text, nullable=False, server_default="[]"),
     Column("roles", Text, nullable=False, server_default="[]"),
 )
+
+# Indexes for the web's queries (migration 0005): newest-first pages walk articles by date, and a
+# speaker's counts are read from the index alone.
+Index("ix_articles_published", articles.c.published)
+Index("ix_attributions_entity_article", attributions.c.entity_id, attributions.c.article_id)

@@ -1,4 +1,4 @@
-"""Full-text search over attributions (SQLite FTS5), kept in sync by triggers.
+"""Full-text search over attributions (SQLite FTS5), kept in sync by triggers; indexes for the web.
 
 Revision ID: 0005
 Revises: 0003 (until the timeline's 0004 lands)
@@ -33,6 +33,9 @@ INSERT_NEW = (
 
 
 def upgrade() -> None:
+    # Newest-first pages walk articles by date; a speaker's counts come from the index alone.
+    op.create_index("ix_articles_published", "articles", ["published"])
+    op.create_index("ix_attributions_entity_article", "attributions", ["entity_id", "article_id"])
     if op.get_bind().dialect.name != "sqlite":
         return
     op.execute(
@@ -56,6 +59,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_attributions_entity_article", "attributions")
+    op.drop_index("ix_articles_published", "articles")
     if op.get_bind().dialect.name != "sqlite":
         return
     for trigger in ("insert", "delete", "update"):
