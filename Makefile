@@ -11,7 +11,7 @@ help:
 	@echo "make run    - ingest the bundled example articles into $(DB) and print a summary"
 	@echo "make test   - lint, type-check and run the test suite"
 	@echo "make bench  - cleaning F1 and attribution throughput vs a full spaCy parse (needs ../shared/corpora)"
-	@echo "make eval   - score cleaning and attributions (PolNeAR dev, seed gold) against pinned floors"
+	@echo "make eval   - score cleaning and attributions (PolNeAR dev, seed gold) against pinned floors, and topics"
 	@echo "make serve  - the web UI and JSON API on $(DB) at http://127.0.0.1:8000/"
 
 $(STAMP): pyproject.toml
@@ -49,6 +49,7 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python benchmarks/clean_benchmark.py --gate
 	$(BIN)/python benchmarks/attribution_eval.py --gate
+	$(BIN)/python benchmarks/topics_eval.py
 
 serve: $(STAMP)
 	@test -f $(DB) || $(MAKE) --no-print-directory run

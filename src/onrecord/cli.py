@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
 from rich.text import Text
 
@@ -36,6 +36,8 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 # Snippets of removed text shown by `show` are cut to this many characters.
 SNIPPET_CHARS = 72
+# A stage after reading gets a progress bar when it has at least this many items to do.
+STAGE_BAR_MIN = 200
 
 
 def db_option(func: F) -> F:
@@ -73,6 +75,7 @@ class _ProgressListener:
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
         self.progress: Progress | None = None
+        self.stages: dict[str, TaskID] = {}
 
     def inputs_found(self, total: int) -> None:
         if not self.quiet and err.is_terminal and total > 1:
@@ -101,6 +104,24 @@ class _ProgressListener:
     def notice(self, notice: Notice) -> None:
         if not self.quiet:
             err.print(Text(f"note: {notice.source}: {notice.message}"), style="yellow")
+
+    def stage_progress(self, stage: str, done: int, total: int) -> None:
+        """Long stages after reading (embedding thousands of statements) get a bar of their own."""
+        if self.quiet or not err.is_terminal or total < STAGE_BAR_MIN:
+            return
+        if self.progress is None:
+            self.progress = Progress(
+                TextColumn("[progress.description]{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err,
+                transient=True,
+            )
+            self.progress.start()
+        if stage not in self.stages:
+            self.stages[stage] = self.progress.add_task(stage, total=total)
+        self.progress.update(self.stages[stage], completed=done)
 
     def stop(self) -> None:
         if self.progress is not None:
@@ -157,6 +178,11 @@ def _summary(r: IngestReport, db: str) -> str:
         )
     if r.skipped_files:
         line += f"; {len(r.skipped_files)} file(s) of other types skipped"
+    if r.statements:
+        line += (
+            f". The store holds {r.statements} statement{'s' * (r.statements != 1)}"
+            f" ({r.linked_statements} reported in more than one article)"
+        )
     return f"{line}. [{r.seconds:.1f} s]"
 
 
@@ -609,3 +635,7 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("interrupted", style="yellow")
         sys.exit(130)
+
+
+# The statement commands live in their own module; importing it registers them on the group.
+from onrecord import cli_timeline  # noqa: E402, F401

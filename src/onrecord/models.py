@@ -202,12 +202,13 @@ class StatementDate:
 
 @dataclass(frozen=True, slots=True)
 class NamedMention:
-    """A person, organisation or place named inside an attribution's content (what it is about)."""
+    """A person or organisation (places count as organisations) named in an attribution's content."""
 
     start: int
     end: int
     text: str
-    type: str  # person | organization | place
+    type: str  # person | organization
+    role: str | None = None  # the title written before a person's name ("Russian President")
     entity: str | None = None  # the canonical entity id, once entities are resolved
 
 

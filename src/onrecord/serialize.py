@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from onrecord.models import ATTRIBUTION_SCHEMA, Attribution, Span, Speaker, StatementDate
+from onrecord.models import (
+    ATTRIBUTION_SCHEMA,
+    STATEMENT_SCHEMA,
+    Attribution,
+    Entity,
+    Report,
+    Shift,
+    Span,
+    Speaker,
+    Statement,
+    StatementDate,
+)
 
 
 def span_json(span: Span | None) -> dict[str, Any] | None:
@@ -44,4 +55,48 @@ def attribution_json(a: Attribution) -> dict[str, Any]:
         "via": span_json(a.via),
         "date": date_json(a.date),
         "confidence": round(a.confidence, 3),
+    }
+
+
+def report_json(r: Report) -> dict[str, Any]:
+    a = r.attribution
+    return {
+        "article": a.article,
+        "outlet": r.outlet,
+        "published": r.published.isoformat() if r.published else None,
+        "title": r.title,
+        "attribution": a.id,
+        "kind": a.kind,
+        "cue": span_json(a.cue),
+        "content": span_json(a.content),
+        "date": date_json(a.date),
+    }
+
+
+def shift_json(s: Shift) -> dict[str, Any]:
+    return {"a": s.a, "b": s.b, "topic": s.topic, "reason": s.reason, "detail": s.detail, "score": s.score}
+
+
+def statement_json(s: Statement) -> dict[str, Any]:
+    """One statement as the ``onrecord.statement/1`` record: every report with its provenance."""
+    return {
+        "schema": STATEMENT_SCHEMA,
+        "id": s.id,
+        "speaker": speaker_json(s.speaker),
+        "date": {"value": s.date.value, "precision": s.date.precision, "text": s.date.text},
+        "topics": [{"name": name, "score": score} for name, score in s.topics],
+        "text": s.text,
+        "entities": list(s.entities),
+        "reports": [report_json(r) for r in s.reports],
+        "shifts": [shift_json(x) for x in s.shifts],
+    }
+
+
+def entity_json(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "aliases": list(e.aliases),
+        "roles": [{"text": r.text, "articles": list(r.articles)} for r in e.roles],
     }

@@ -9,16 +9,17 @@ from __future__ import annotations
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
 from onrecord import dedup, settings
-from onrecord.entities import Overrides, load_overrides, resolve_entities
+from onrecord.entities import EntityIndex, Mention, Overrides, load_overrides, resolve_entities
+from onrecord.errors import NotFoundError, UsageError
 from onrecord.ingest import InputFile, discover, read_input
 from onrecord.ingest.upload import read_upload
-from onrecord.models import Article, Attribution, Entity, Notice, Rejection
+from onrecord.models import Article, Attribution, Entity, Notice, Rejection, Statement
 from onrecord.pipeline import article_id, attribute, clean_article, line_hashes, prepare, publication_date
 from onrecord.store import (
     ArticleSummary,
@@ -40,6 +41,9 @@ from onrecord.store.search import (
     refresh_statistics,
     search_attributions,
 )
+from onrecord.timeline.linking import DEFAULT as DEFAULT_THRESHOLDS
+from onrecord.timeline.topics import Taxonomy, load_taxonomy
+from onrecord.timeline_job import TimelineSummary, refresh_timeline
 
 # Articles are cleaned in chunks so that lines repeated across one outlet's articles in the same
 # run are learned before those articles are cleaned, while memory stays bounded on huge feeds.
@@ -52,6 +56,7 @@ class IngestListener(Protocol):
     def input_done(self, inp: InputFile) -> None: ...
     def rejected(self, rejection: Rejection) -> None: ...
     def notice(self, notice: Notice) -> None: ...
+    def stage_progress(self, stage: str, done: int, total: int) -> None: ...
 
 
 class SilentListener:
@@ -70,6 +75,9 @@ class SilentListener:
     def notice(self, notice: Notice) -> None:
         pass
 
+    def stage_progress(self, stage: str, done: int, total: int) -> None:
+        pass
+
 
 @dataclass(slots=True)
 class IngestReport:
@@ -84,6 +92,8 @@ class IngestReport:
     notices: list[Notice] = field(default_factory=list)
     skipped_files: tuple[str, ...] = ()
     stored_ids: list[str] = field(default_factory=list)
+    statements: int = 0
+    linked_statements: int = 0
     seconds: float = 0.0
 
     @property
@@ -94,11 +104,16 @@ class IngestReport:
 class Service:
     """onrecord's operations over one store."""
 
-    def __init__(self, db: str | None = None, *, entities: str | None = None) -> None:
-        """Open the store; ``entities`` is a YAML file of entity overrides (default: the setting)."""
+    def __init__(
+        self, db: str | None = None, *, entities: str | None = None, topics: str | None = None
+    ) -> None:
+        """Open the store; ``entities`` is a YAML file of entity overrides and ``topics`` a topic
+        taxonomy (default: the settings)."""
         path = entities if entities is not None else settings.default("entities")
-        # Read the overrides first: a bad file should stop the run before anything is written.
+        # Read the user's files first: a bad file should stop the run before anything is written.
         self.overrides: Overrides | None = load_overrides(Path(path)) if path else None
+        taxonomy_path = topics if topics is not None else settings.default("topics")
+        self.taxonomy: Taxonomy = load_taxonomy(Path(taxonomy_path) if taxonomy_path else None)
         self.store: SqlStore = open_store(db or settings.default("db"))
         self._index: dedup.NearDuplicateIndex | None = None
 
@@ -124,6 +139,8 @@ class Service:
         for chunk in _chunks(self._read_all(found.files, max_bytes, listen, report), CHUNK_ARTICLES):
             self._store_chunk(chunk, listen, report)
         self.refresh_entities()
+        timeline = self.refresh_timeline(listen)
+        report.statements, report.linked_statements = timeline.statements, timeline.linked
         report.seconds = time.perf_counter() - started
         return report
 
@@ -149,13 +166,46 @@ class Service:
         last month is spelled canonically; the user's overrides win over automatic merges.
         """
         named = self.store.speaker_mentions()
-        index = resolve_entities((m for _, m in named), self.overrides)
+        # names inside what was said count too: "Zelenskyy" in a quote and "Zelensky" as a speaker
+        # are one entity, and a statement is found by the entities it is about
+        inside = self.store.content_mentions()
+        mentions = [m for _, m in named] + [
+            Mention(c.article, c.text, c.type, (c.role,) if c.role else ()) for c in inside
+        ]
+        index = resolve_entities(mentions, self.overrides)
         assignment: dict[str, str | None] = {}
+        in_article: dict[str, set[str]] = defaultdict(set)
         for aid, m in named:
             entity = index.entity_for(m.article, m.name, m.type)
             assignment[aid] = entity.id if entity else None
+            if entity:
+                in_article[m.article].add(entity.id)
         self.store.replace_entities(index.entities(), assignment)
+        about: dict[tuple[str, int], str | None] = {}
+        for c in inside:
+            entity = index.entity_for(c.article, c.text, c.type)
+            about[(c.attribution, c.start)] = entity.id if entity else None
+            if entity:
+                in_article[c.article].add(entity.id)
+        self.store.assign_mention_entities(about)
+        self.store.assign_role_speakers(_role_speakers(self.store.role_only_speakers(), index, in_article))
         return len(index)
+
+    def refresh_timeline(self, listener: IngestListener | None = None) -> TimelineSummary:
+        """Group every stored report into statements, score topics and flag candidate shifts."""
+        listen = listener or SilentListener()
+        thresholds = replace(
+            DEFAULT_THRESHOLDS,
+            window_days=settings.int_setting("link_window_days"),
+            lookback_days=settings.int_setting("link_lookback_days"),
+        )
+        return refresh_timeline(
+            self.store,
+            self.taxonomy,
+            thresholds=thresholds,
+            topic_threshold=settings.float_setting("topic_threshold"),
+            progress=listen.stage_progress,
+        )
 
     def _read_all(
         self, files: Iterable[InputFile], max_bytes: int, listen: IngestListener, report: IngestReport
@@ -267,6 +317,8 @@ class Service:
             report.stored += 1
             report.stored_ids.append(aid)
         self.refresh_entities()
+        timeline = self.refresh_timeline(listen)
+        report.statements, report.linked_statements = timeline.statements, timeline.linked
         report.seconds = time.perf_counter() - started
         return report
 
@@ -291,6 +343,43 @@ class Service:
 
     def entities(self) -> list[Entity]:
         return self.store.list_entities()
+
+    def statements(
+        self,
+        *,
+        speaker: str | None = None,
+        topic: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[Statement]:
+        """Statements in date order; ``speaker`` is a name as a user types it ("peskov")."""
+        speakers = None
+        if speaker is not None:
+            speakers = self.store.match_speakers(speaker)
+            if not speakers:
+                raise NotFoundError(f"no speaker matches {speaker!r} (see `onrecord speakers`)")
+        if topic is not None and topic.casefold() not in {t.name.casefold() for t in self.taxonomy.topics}:
+            names = ", ".join(t.name for t in self.taxonomy.topics)
+            raise UsageError(f"unknown topic {topic!r}; the taxonomy has: {names}")
+        return self.store.list_statements(
+            speakers=speakers,
+            topic=topic,
+            threshold=settings.float_setting("topic_threshold"),
+            since=since,
+            until=until,
+        )
+
+    def statement(self, statement_id: str) -> Statement:
+        found = self.store.list_statements(
+            ids=[statement_id], threshold=settings.float_setting("topic_threshold")
+        )
+        if not found:
+            raise NotFoundError(f"no statement {statement_id!r}")
+        return found[0]
+
+    def topics(self) -> list[tuple[str, str]]:
+        """(name, description) of every topic in the taxonomy in use."""
+        return [(t.name, t.description) for t in self.taxonomy.topics]
 
     # -- queries for the web (issue 5) ---------------------------------------------------------
 
@@ -354,6 +443,33 @@ def extract_files(
                 published, _ = publication_date(item)
                 yield Extracted(name, item.text, attribute(item.text, cleaned, name, published))
         listen.input_done(inp)
+
+
+def _role_speakers(
+    role_only: list[tuple[str, str, tuple[str, ...]]], index: EntityIndex, in_article: dict[str, set[str]]
+) -> dict[str, str]:
+    """Speakers known only by a role ("the Russian president") resolved to the one entity named in
+    the same article that carries that role, as learned anywhere in the store ("Russian President
+    Vladimir Putin" in another report). No such entity, or two: the speaker stays unresolved."""
+    out: dict[str, str] = {}
+    for aid, article, roles in role_only:
+        wanted = [w for r in roles for w in r.casefold().split() if w not in ("the", "a", "an")]
+        if not wanted:
+            continue
+        fits = []
+        for eid in sorted(in_article.get(article, ())):
+            entity = index.get(eid)
+            if entity is not None and any(role_fits(r.text, wanted) for r in entity.roles):
+                fits.append(eid)
+        if len(fits) == 1:
+            out[aid] = fits[0]
+    return out
+
+
+def role_fits(role: str, wanted: list[str]) -> bool:
+    """ "Russian President" fits "the Russian president": same head noun, every other word present."""
+    words = role.casefold().split()
+    return bool(words) and words[-1] == wanted[-1] and all(w in words for w in wanted[:-1])
 
 
 def _recurring(counts: Counter[str]) -> frozenset[str]:

@@ -47,6 +47,34 @@ SETTINGS: tuple[Setting, ...] = (
         "merging of speakers across articles. Empty: no overrides.",
     ),
     Setting(
+        "topics",
+        "ONRECORD_TOPICS",
+        "",
+        "A YAML taxonomy of topics (name: description, examples, keywords) to score statements "
+        "against. Empty: the default taxonomy for politics and diplomacy shipped with onrecord.",
+    ),
+    Setting(
+        "topic_threshold",
+        "ONRECORD_TOPIC_THRESHOLD",
+        0.5,
+        "Topic score (0 to 1) at or above which a statement counts as being about a topic. Scores "
+        "are stored, so changing this needs no reprocessing.",
+    ),
+    Setting(
+        "link_window_days",
+        "ONRECORD_LINK_WINDOW_DAYS",
+        7,
+        "Reports of one speaker are compared as possibly the same statement only when their "
+        "statement dates are at most this many days apart.",
+    ),
+    Setting(
+        "link_lookback_days",
+        "ONRECORD_LINK_LOOKBACK_DAYS",
+        30,
+        "A report that does not say when the statement was made is taken to report one made in "
+        "this many days before publication.",
+    ),
+    Setting(
         "outlet_repeat_min",
         "ONRECORD_OUTLET_REPEAT_MIN",
         3,

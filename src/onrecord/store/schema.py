@@ -133,6 +133,112 @@ attributions = Table(
     Column("confidence", Float, nullable=False),
     # The cross-article entity the speaker was merged into (None: not resolved to one).
     Column("entity_id", Text, index=True),
+    # When the statement was made: ISO date of the period start, precision, and the phrase.
+    Column("date_value", String(10)),
+    Column("date_precision", String(8)),
+    Column("date_text", Text),
+    Column("date_start", Integer),
+    Column("date_end", Integer),
+)
+
+# People, organisations and places named in an attribution's content, with their entity.
+attribution_mentions = Table(
+    "attribution_mentions",
+    metadata,
+    Column(
+        "attribution_id",
+        String(32),
+        ForeignKey("attributions.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("role", Text),
+    Column("entity_id", Text, index=True),
+)
+
+# Sentence embeddings keyed by the SHA-1 of the text embedded: computed once, whatever reprocesses.
+vectors = Table(
+    "vectors",
+    metadata,
+    Column("text_hash", String(40), primary_key=True),
+    Column("vector", LargeBinary, nullable=False),
+)
+
+# Every topic's score for every attribution, so a threshold can change without reprocessing.
+attribution_topics = Table(
+    "attribution_topics",
+    metadata,
+    Column("attribution_id", String(32), ForeignKey("attributions.id", ondelete="CASCADE"), primary_key=True),
+    Column("topic", Text, primary_key=True),
+    Column("score", Float, nullable=False),
+)
+
+# Small facts about the store's derived data, e.g. the digest of the taxonomy topics were scored with.
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("speaker_id", Text, nullable=False, index=True),
+    Column("date_value", String(10), index=True),
+    Column("date_precision", String(8), nullable=False),
+    Column("date_text", Text),
+    Column("text", Text, nullable=False),
+    # the report whose wording stands for the statement
+    Column("attribution_id", String(32), nullable=False),
+    Column("reports", Integer, nullable=False),
+    Column("outlets", Integer, nullable=False),
+    # order in the record: date, then the first report's publication and place in its article
+    Column("ordinal", Integer, nullable=False),
+)
+
+statement_reports = Table(
+    "statement_reports",
+    metadata,
+    Column("attribution_id", String(32), primary_key=True),
+    Column(
+        "statement_id",
+        String(32),
+        ForeignKey("statements.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+)
+
+# A statement's topic scores: the best of its reports', so a threshold is applied at query time.
+statement_topics = Table(
+    "statement_topics",
+    metadata,
+    Column("statement_id", String(32), ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True),
+    Column("topic", Text, primary_key=True),
+    Column("score", Float, nullable=False),
+)
+
+# Candidate shifts: two statements of one speaker whose claims may be in tension, for review.
+shifts = Table(
+    "shifts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "statement_a", String(32), ForeignKey("statements.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column(
+        "statement_b", String(32), ForeignKey("statements.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("topic", Text),
+    Column("reason", String(16), nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("score", Float, nullable=False),
 )
 
 entities = Table(

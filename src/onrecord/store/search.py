@@ -39,6 +39,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from onrecord.errors import NotFoundError, UsageError
 from onrecord.models import Entity
+from onrecord.store.rows import attribution_from_row, entity_from_row
 from onrecord.store.schema import (
     SEARCH_INDEX,
     article_sources,
@@ -53,8 +54,6 @@ from onrecord.store.sql import (
     SpeakerSummary,
     SqlStore,
     StoredAttribution,
-    _attribution_from_row,
-    _entity_from_row,
 )
 
 KINDS = ("direct", "indirect", "mixed")
@@ -288,7 +287,7 @@ def _hit(row: Any) -> SearchHit:
         before = "…" + before.split(" ", 1)[1]
     if len(after) == CONTEXT_CHARS and " " in after:
         after = after.rsplit(" ", 1)[0] + "…"
-    found = StoredAttribution(_attribution_from_row(row), row.published, row.outlet, row.title)
+    found = StoredAttribution(attribution_from_row(row), row.published, row.outlet, row.title)
     return SearchHit(found, before, after)
 
 
@@ -322,7 +321,7 @@ def entity_summary(store: SqlStore, entity_id: str) -> SpeakerSummary:
                 func.max(articles.c.published).label("last"),
             ).select_from(per_article.join(articles, articles.c.id == per_article.c.article_id, isouter=True))
         ).one()
-    entity: Entity = _entity_from_row(row)
+    entity: Entity = entity_from_row(row)
     return SpeakerSummary(entity, counts.n, counts.articles, counts.first, counts.last)
 
 

@@ -26,16 +26,21 @@ from onrecord.models import (
     Provenance,
     Rejection,
     Removal,
-    Role,
     Segment,
-    Span,
-    Speaker,
 )
 from onrecord.pipeline import PreparedArticle
 from onrecord.store.engine import make_engine, migrate
+from onrecord.store.rows import (
+    attribution_from_row,
+    attribution_row,
+    entity_from_row,
+    entity_row,
+    mention_rows,
+)
 from onrecord.store.schema import (
     article_sources,
     articles,
+    attribution_mentions,
     attributions,
     duplicates,
     entities,
@@ -43,6 +48,7 @@ from onrecord.store.schema import (
     rejections,
     removals,
 )
+from onrecord.store.timeline import TimelineStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +111,7 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-class SqlStore:
+class SqlStore(TimelineStore):
     """Articles and everything derived from them, in one SQL database."""
 
     def __init__(self, db: str) -> None:
@@ -412,7 +418,7 @@ class SqlStore:
             conn.execute(update(attributions).values(entity_id=None))
             conn.execute(delete(entities))
             if found:
-                conn.execute(insert(entities), [_entity_row(e) for e in found])
+                conn.execute(insert(entities), [entity_row(e) for e in found])
             pairs = [{"aid": aid, "eid": eid} for aid, eid in assignment.items() if eid is not None]
             if pairs:
                 conn.execute(
@@ -424,7 +430,7 @@ class SqlStore:
 
     def list_entities(self) -> list[Entity]:
         with self.engine.connect() as conn:
-            return [_entity_from_row(r) for r in conn.execute(select(entities).order_by(entities.c.id))]
+            return [entity_from_row(r) for r in conn.execute(select(entities).order_by(entities.c.id))]
 
     def list_attributions(
         self, *, speaker: str | None = None, kind: str | None = None, since: date | None = None
@@ -463,7 +469,7 @@ class SqlStore:
             query = query.where(articles.c.published >= since)
         with self.engine.connect() as conn:
             return [
-                StoredAttribution(_attribution_from_row(r), r.published, r.outlet, r.title)
+                StoredAttribution(attribution_from_row(r), r.published, r.outlet, r.title)
                 for r in conn.execute(query)
             ]
 
@@ -483,7 +489,7 @@ class SqlStore:
             dates: dict[str, date | None] = {
                 aid: published for aid, published in conn.execute(select(articles.c.id, articles.c.published))
             }
-            known = {e.id: e for e in (_entity_from_row(r) for r in conn.execute(select(entities)))}
+            known = {e.id: e for e in (entity_from_row(r) for r in conn.execute(select(entities)))}
         counts: dict[str, list[Any]] = {}
         for entity_id, article_id, n in pairs:
             c = counts.setdefault(entity_id, [0, 0, None, None])
@@ -523,80 +529,10 @@ def _insert_derived_rows(conn: Connection, prepared: PreparedArticle) -> None:
             ],
         )
     if prepared.attributions:
-        conn.execute(insert(attributions), [_attribution_row(prepared.id, x) for x in prepared.attributions])
-
-
-def _entity_row(e: Entity) -> dict[str, object]:
-    return {
-        "id": e.id,
-        "name": e.name,
-        "type": e.type,
-        "aliases": json.dumps(list(e.aliases)),
-        "roles": json.dumps([{"text": r.text, "articles": list(r.articles)} for r in e.roles]),
-    }
-
-
-def _entity_from_row(row: Any) -> Entity:
-    roles = tuple(Role(r["text"], tuple(r["articles"])) for r in json.loads(row.roles))
-    return Entity(row.id, row.name, row.type, tuple(json.loads(row.aliases)), roles)
-
-
-def _span_columns(prefix: str, span: Span | None) -> dict[str, object]:
-    if span is None:
-        return {f"{prefix}_start": None, f"{prefix}_end": None, f"{prefix}_text": None}
-    return {f"{prefix}_start": span.start, f"{prefix}_end": span.end, f"{prefix}_text": span.text}
-
-
-def _attribution_row(article_id: str, a: Attribution) -> dict[str, object]:
-    return {
-        "id": a.id,
-        "article_id": article_id,
-        "kind": a.kind,
-        **_span_columns("content", a.content),
-        **_span_columns("cue", a.cue),
-        **_span_columns("mention", a.speaker_mention),
-        **_span_columns("addressee", a.addressee),
-        **_span_columns("via", a.via),
-        "speaker_id": a.speaker.id if a.speaker else None,
-        "speaker_name": a.speaker.name if a.speaker else None,
-        "speaker_type": a.speaker.type if a.speaker else None,
-        "speaker_roles": json.dumps(list(a.speaker.roles) if a.speaker else []),
-        "confidence": a.confidence,
-    }
-
-
-def _span_from(row: Any, prefix: str) -> Span | None:
-    start = getattr(row, f"{prefix}_start")
-    if start is None:
-        return None
-    return Span(start, getattr(row, f"{prefix}_end"), getattr(row, f"{prefix}_text"))
-
-
-def _attribution_from_row(row: Any) -> Attribution:
-    speaker = None
-    if row.speaker_type is not None:
-        # Merged across articles, the entity's canonical name and id stand for the speaker.
-        entity_name = getattr(row, "entity_name", None)
-        speaker = Speaker(
-            row.entity_id or row.speaker_id or "",
-            entity_name or row.speaker_name,
-            row.speaker_type,
-            tuple(json.loads(row.speaker_roles)),
-        )
-    content = _span_from(row, "content")
-    assert content is not None
-    return Attribution(
-        id=row.id,
-        article=row.article_id,
-        kind=row.kind,
-        content=content,
-        cue=_span_from(row, "cue"),
-        speaker_mention=_span_from(row, "mention"),
-        speaker=speaker,
-        confidence=row.confidence,
-        addressee=_span_from(row, "addressee"),
-        via=_span_from(row, "via"),
-    )
+        conn.execute(insert(attributions), [attribution_row(prepared.id, x) for x in prepared.attributions])
+        named = [row for x in prepared.attributions for row in mention_rows(x)]
+        if named:
+            conn.execute(insert(attribution_mentions), named)
 
 
 class _Transaction:

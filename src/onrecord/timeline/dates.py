@@ -65,6 +65,13 @@ _MONTH_CASED = re.compile(rf"\b{_MONTH}")
 _LEADING = re.compile(r"^(?:on|in|during|since|until|by|over|at)\s+", re.IGNORECASE)
 _MODIFIER = re.compile(r"\b(?:earlier|early|late|mid)[\s-]+", re.IGNORECASE)
 _BARE_WEEKDAY = re.compile(rf"^(?:on\s+)?{_WEEKDAY}{_PART_OF_DAY}$", re.IGNORECASE)
+# "by March", "until 2026", "since January": deadlines and durations, never when something was said
+_NOT_WHEN = re.compile(r"^(?:by|until|since)\b", re.IGNORECASE)
+# Words outside the content that place a report on an earlier occasion than the one just dated.
+_EARLIER = re.compile(
+    r"\b(?:previously|earlier|recently|repeatedly|in the past|has long|have long|had|has|have)\b",
+    re.IGNORECASE,
+)
 _THIS_PAST = re.compile(r"^this\s+past\s+", re.IGNORECASE)
 _WEEKEND = re.compile(r"\bweekend\b", re.IGNORECASE)
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
@@ -83,6 +90,7 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # the occasion noun ("in an interview aired on ..."), a participle ("speaking on Sunday").
 _MAX_STEPS = 6
 _PARTICIPLES = frozenset({"VBN", "VBG"})
+_MODIFIER_DEPS = frozenset({"acl", "advcl", "xcomp", "pcomp"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +190,11 @@ def _tokens_in(doc: Doc, off: int, start: int, end: int) -> list[Token]:
 
 
 def _attached(phrase: list[Token], cue: set[int], content: tuple[int, int], off: int) -> int | None:
-    """Steps from the phrase up to the cue along the parse, or None if the phrase belongs elsewhere."""
+    """Steps from the phrase up to the cue along the parse, or None if the phrase belongs elsewhere.
+
+    The path may not cross the reported content, with one exception: a gerund that is itself the
+    content ("ruled out speaking directly with him in January") carries the time of the act.
+    """
     inside = {t.i for t in phrase}
     heads = [t for t in phrase if t.head.i not in inside or t.head.i == t.i]
     if not heads:
@@ -191,14 +203,32 @@ def _attached(phrase: list[Token], cue: set[int], content: tuple[int, int], off:
     for step in range(_MAX_STEPS + 1):
         if tok.i in cue:
             return step
-        if content[0] <= off + tok.idx < content[1]:
-            return None
-        if step > 0 and tok.tag_.startswith("VB") and tok.tag_ not in _PARTICIPLES:
-            return None  # a finite verb of another clause: its date, not the statement's
+        if content[0] <= off + tok.idx < content[1] and not _gerund_content(tok, cue):
+            # a time phrase outside the reported words that the parser hung on them belongs to the
+            # reporting clause ("..., in an interview aired on March 2"): attachment is ambiguous
+            # there, the span is not
+            return step if step > 0 and not (content[0] <= off + heads[0].idx < content[1]) else None
+        if step > 0 and tok.tag_.startswith("VB") and not _modifier_participle(tok):
+            return None  # a verb of another clause: its date, not the statement's
         if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+def _modifier_participle(tok: Token) -> bool:
+    """ "aired" in "an interview aired on March 2", "speaking" in "speaking on Sunday, he said"."""
+    if tok.tag_ not in _PARTICIPLES or tok.dep_ not in _MODIFIER_DEPS:
+        return False
+    return not any(child.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for child in tok.children)
+
+
+def _gerund_content(tok: Token, cue: set[int]) -> bool:
+    """A preposition or the gerund heading a content that is the cue's gerund complement."""
+    head = tok if tok.tag_ == "VBG" else tok.head
+    if tok.dep_ not in ("prep", "pobj") and tok is not head:
+        return False
+    return head.tag_ == "VBG" and head.dep_ in ("xcomp", "dobj", "pcomp") and head.head.i in cue
 
 
 def _cue_date(
@@ -208,9 +238,7 @@ def _cue_date(
     if cue is None:
         return None
     s, e = _sentence_around(text, cue.start)
-    phrases = [
-        p for p in find_time_phrases(text, s, e) if p.end <= a.content.start or p.start >= a.content.end
-    ]
+    phrases = [p for p in find_time_phrases(text, s, e) if not _NOT_WHEN.match(p.text)]
     if not phrases:
         return None
     if (s, e) not in docs:
@@ -236,21 +264,35 @@ def _cue_date(
 def date_attributions(
     text: str, attributions: Sequence[Attribution], published: date | None
 ) -> list[Attribution]:
-    """The attributions with ``date`` set: a time phrase attached to the cue, the date of the report
-    a cue-less quotation continues, or the publication date (precision ``article``)."""
+    """The attributions with ``date`` set: a time phrase attached to the cue; else the date of the
+    same speaker's last dated report before it in the article (news tells one occasion over several
+    paragraphs: "Peskov said on Wednesday ... he added ..."), unless its own sentence marks an earlier
+    occasion ("has previously said"); else the publication date (precision ``article``)."""
     docs: dict[tuple[int, int], Doc] = {}
-    by_mention: dict[tuple[int, int], StatementDate] = {}
+    last: dict[object, StatementDate] = {}
     out: list[Attribution] = []
     for a in sorted(attributions, key=lambda x: x.content.start):
         found = _cue_date(text, a, published, docs)
-        mention = _key(a.speaker_mention)
-        if found is None and a.cue is None and mention is not None:
-            found = by_mention.get(mention)
-        stated = found or _article_date(published)
-        if mention is not None and a.cue is not None:
-            by_mention[mention] = stated
-        out.append(replace(a, date=stated))
+        who = _speaker_key(a)
+        if found is None and who is not None and not _earlier_occasion(text, a):
+            found = last.get(who)
+        if found is not None and who is not None:
+            last[who] = found
+        out.append(replace(a, date=found or _article_date(published)))
     return out
+
+
+def _speaker_key(a: Attribution) -> object:
+    if a.speaker is not None and a.speaker.name:
+        return a.speaker.name
+    return _key(a.speaker_mention)
+
+
+def _earlier_occasion(text: str, a: Attribution) -> bool:
+    where = a.cue.start if a.cue is not None else a.content.start
+    s, e = _sentence_around(text, where)
+    outside = text[s : min(e, a.content.start)] + " " + text[max(s, a.content.end) : e]
+    return _EARLIER.search(outside) is not None
 
 
 def _key(span: Span | None) -> tuple[int, int] | None:

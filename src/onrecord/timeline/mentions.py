@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
+from onrecord.attribution.mentions import split_title
 from onrecord.models import Attribution, NamedMention
 from onrecord.nlp import load_nlp
 
@@ -21,6 +24,18 @@ NER_ONLY_DISABLE: tuple[str, ...] = ("tagger", "parser", "attribute_ruler", "lem
 # places are typed the same way here to meet the speaker entities of the same name.
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "organization"}
 _MIN_CHARS = 2
+_MAX_TITLE_WORDS = 4
+
+
+def _title_before(doc: Doc, start: int, end: int) -> str | None:
+    """ "Russian President" in "with Russian President Vladimir Putin": roles learned from what was
+    said let "the Russian president" in another report be resolved to the person."""
+    k = start
+    while k > 0 and start - k < _MAX_TITLE_WORDS and doc[k - 1].text[:1].isupper():
+        k -= 1
+    words = [t.text for t in doc[k:end]]
+    role, _ = split_title(words)
+    return role
 
 
 def name_mentions(attributions: Sequence[Attribution]) -> list[Attribution]:
@@ -38,6 +53,7 @@ def name_mentions(attributions: Sequence[Attribution]) -> list[Attribution]:
             if kind is None or len(name) < _MIN_CHARS or not any(ch.isupper() for ch in name):
                 continue
             start = a.content.start + ent.start_char
-            found.append(NamedMention(start, start + len(ent.text), ent.text, kind))
+            role = _title_before(doc, ent.start, ent.end) if kind == "person" else None
+            found.append(NamedMention(start, start + len(ent.text), ent.text, kind, role))
         out.append(replace(a, mentions=tuple(found)))
     return out

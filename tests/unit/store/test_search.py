@@ -98,7 +98,7 @@ def test_migration_indexes_what_was_stored_before_it(tmp_path: Path) -> None:
     cfg = _alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0003")
+        command.downgrade(cfg, "0004")
         assert not search_module.inspect(conn).has_table("attribution_search")
     migrate(engine)
     with engine.connect() as conn:

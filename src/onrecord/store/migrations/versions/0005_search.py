@@ -1,7 +1,7 @@
 """Full-text search over attributions (SQLite FTS5), kept in sync by triggers; indexes for the web.
 
 Revision ID: 0005
-Revises: 0003 (until the timeline's 0004 lands)
+Revises: 0004
 Create Date: 2026-11-21
 
 The index is its own FTS5 table rather than an external-content table over ``attributions``:
@@ -10,12 +10,15 @@ are not stable (SQLite's VACUUM may renumber them). Each indexed row carries the
 instead, as an indexed column, so triggers can find and delete it by id. The triggers keep the
 index right whatever writes the rows (ingest, reprocess, a later migration), so no Python code path
 can forget it. Other databases get no index: search falls back to ILIKE there.
+
+A later migration that rebuilds ``attributions`` with ``batch_alter_table`` on SQLite (copy and
+rename) drops these triggers with the old table: it must create them again.
 """
 
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,244 @@
+"""Score the timeline: statement dates on the seeds, same-statement pairs, and shift flags.
+
+Three evaluation sets, all under ``tests/data``:
+
+- ``seeds_dates_gold.json``: the date each required seed attribution was made (hand-annotated;
+  conventions in its ``_about``). The seeds are read from ``examples/seeds.jsonl`` with their
+  publication dates, cleaned and attributed exactly as ``onrecord ingest`` does; each gold item is
+  matched to the predicted attribution with the largest content overlap. Reported: the share whose
+  date (value at the gold precision) and precision are right, and how many were matched.
+- ``statement_pairs.jsonl``: pairs of PolNeAR reports of one speaker labelled same / different
+  utterance by hand (drawn by ``draw_statement_pairs.py``). The linker's pair decision
+  (``onrecord.timeline.linking.same_statement`` with the default thresholds) is scored for pair
+  precision and recall, on the pairs drawn from PolNeAR train (where the thresholds were chosen),
+  on the others, and on all.
+- ``shift_flags.jsonl`` (when present): candidate shifts flagged on real statements and labelled by
+  hand as a real change of position or not; reported: the share of flags that are right.
+
+``--gate`` fails when a figure falls below the floor in ``timeline_baseline.json`` or a labelled
+set differs from the one the floors were measured on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+BASELINE = Path(__file__).with_name("timeline_baseline.json")
+CACHE = ROOT / ".cache" / "bench-vectors.npz"
+
+sys.path.insert(0, str(ROOT / "src"))
+
+from onrecord.nlp.embed import Vectors, embed  # noqa: E402
+from onrecord.timeline.linking import pair_features, same_statement  # noqa: E402
+from onrecord.timeline.statements import embed_text, text_hash  # noqa: E402
+
+
+def _sha(*paths: Path) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def cached_embed(texts: list[str]) -> Vectors:
+    """Embeddings with an on-disk cache, so a second run of the benchmark costs seconds."""
+    known: dict[str, np.ndarray] = {}
+    if CACHE.exists():
+        with np.load(CACHE) as z:
+            known = {k: z[k] for k in z.files}
+    missing = sorted({text_hash(t): t for t in texts if text_hash(t) not in known}.items())
+    if missing:
+        found = embed([t for _, t in missing])
+        known.update({h: v for (h, _), v in zip(missing, found, strict=True)})
+        CACHE.parent.mkdir(exist_ok=True)
+        np.savez(CACHE, **known)  # type: ignore[arg-type]
+    return np.stack([known[text_hash(t)] for t in texts]) if texts else np.zeros((0, 384), np.float32)
+
+
+# -- statement dates -----------------------------------------------------------------------------
+
+
+def _value_at(value: str | None, precision: str) -> str | None:
+    if value is None:
+        return None
+    return value[:7] if precision == "month" else value[:4] if precision == "year" else value
+
+
+def seed_dates() -> dict[str, Any]:
+    from onrecord.service import extract_files
+
+    gold = json.loads((DATA / "seeds_dates_gold.json").read_text(encoding="utf-8"))
+    texts = {
+        json.loads(line)["id"]: json.loads(line)["text"]
+        for line in (ROOT / "examples" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
+    }
+    found = {
+        x.article: x for x in extract_files([str(ROOT / "examples" / "seeds.jsonl")]) if hasattr(x, "article")
+    }
+    total = matched = right = 0
+    wrong: list[str] = []
+    for name, items in gold.items():
+        if name.startswith("_"):
+            continue
+        stem = name.removesuffix(".txt")
+        text, got = texts[stem], found[stem]
+        for g in items:
+            total += 1
+            start = text.find(g["content"])
+            span = (start, start + len(g["content"]))
+            best, overlap = None, 0
+            for a in got.attributions:  # type: ignore[union-attr]
+                o = min(span[1], a.content.end) - max(span[0], a.content.start)
+                if o > overlap:
+                    best, overlap = a, o
+            if best is None or best.date is None:
+                continue
+            matched += 1
+            want = (g["date"], g["precision"])
+            have = (_value_at(best.date.value, best.date.precision), best.date.precision)
+            if want == have:
+                right += 1
+            else:
+                wrong.append(
+                    f"{stem[:3]} {g['content'][:50]!r}: gold {want} {g['phrase']!r}, got {have} {best.date.text!r}"
+                )
+    return {
+        "items": total,
+        "matched": matched,
+        "accuracy": round(right / matched, 3) if matched else 0.0,
+        "errors": wrong,
+    }
+
+
+# -- same-statement pairs ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    split: str
+    same: bool
+    predicted: bool
+
+
+def pairs() -> list[Scored]:
+    rows = [
+        json.loads(line) for line in (DATA / "statement_pairs.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    rows = [r for r in rows if not r.get("unsure")]
+    texts = [embed_text(r[s]["cue"], r[s]["text"]) for r in rows for s in ("a", "b")]
+    vecs = cached_embed(texts)
+    out = []
+    for k, r in enumerate(rows):
+        a, b = r["a"], r["b"]
+        f = pair_features(a["text"], b["text"], vecs[2 * k], vecs[2 * k + 1], a["cue"], b["cue"])
+        out.append(Scored(r["split"], bool(r["same"]), same_statement(f)))
+    return out
+
+
+def pair_scores(scored: list[Scored]) -> dict[str, float | int]:
+    tp = sum(1 for s in scored if s.same and s.predicted)
+    fp = sum(1 for s in scored if not s.same and s.predicted)
+    fn = sum(1 for s in scored if s.same and not s.predicted)
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return {"pairs": len(scored), "same": tp + fn, "precision": round(p, 3), "recall": round(r, 3)}
+
+
+# -- shift flags ---------------------------------------------------------------------------------
+
+
+def shift_flags() -> dict[str, Any] | None:
+    path = DATA / "shift_flags.jsonl"
+    if not path.exists():
+        return None
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    labelled = [r for r in rows if r.get("right") is not None]
+    right = sum(1 for r in labelled if r["right"])
+    by_reason: dict[str, list[int]] = {}
+    for r in labelled:
+        by_reason.setdefault(r["reason"], [0, 0])
+        by_reason[r["reason"]][0] += int(bool(r["right"]))
+        by_reason[r["reason"]][1] += 1
+    return {
+        "flags": len(labelled),
+        "precision": round(right / len(labelled), 3) if labelled else 0.0,
+        "by_reason": {k: f"{v[0]}/{v[1]}" for k, v in sorted(by_reason.items())},
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--gate", action="store_true", help="fail below the pinned floors")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args()
+    results: dict[str, Any] = {"dates": seed_dates()}
+    scored = pairs()
+    results["pairs"] = {
+        "train": pair_scores([s for s in scored if s.split == "train"]),
+        "held_out": pair_scores([s for s in scored if s.split != "train"]),
+        "all": pair_scores(scored),
+    }
+    results["shifts"] = shift_flags()
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        d = results["dates"]
+        print(
+            f"Statement dates on the seeds: {d['accuracy']:.3f} right of {d['matched']} matched ({d['items']} gold)"
+        )
+        for line in d["errors"]:
+            print(f"  miss: {line}")
+        print("Same-statement pairs (PolNeAR, hand-labelled):")
+        print(f"  {'set':<9} {'pairs':>5} {'same':>5} {'precision':>9} {'recall':>6}")
+        for name, s in results["pairs"].items():
+            print(f"  {name:<9} {s['pairs']:>5} {s['same']:>5} {s['precision']:>9.3f} {s['recall']:>6.3f}")
+        sh = results["shifts"]
+        if sh:
+            print(f"Shift flags: {sh['precision']:.3f} right of {sh['flags']} labelled ({sh['by_reason']})")
+    if not args.gate:
+        return 0
+    return gate(results)
+
+
+def gate(results: dict[str, Any]) -> int:
+    base = json.loads(BASELINE.read_text(encoding="utf-8"))
+    failures = []
+    sha = _sha(
+        DATA / "seeds_dates_gold.json", DATA / "statement_pairs.jsonl", ROOT / "examples" / "seeds.jsonl"
+    )
+    if sha != base["dataset_sha256"]:
+        failures.append(f"evaluation set changed (sha256 {sha[:12]}, pinned {base['dataset_sha256'][:12]})")
+    figures = {
+        "date_accuracy": results["dates"]["accuracy"],
+        "pair_precision": results["pairs"]["all"]["precision"],
+        "pair_recall": results["pairs"]["all"]["recall"],
+    }
+    if results["shifts"]:
+        figures["shift_precision"] = results["shifts"]["precision"]
+    for name, floor in base["floors"].items():
+        if name in figures and figures[name] < floor:
+            failures.append(f"{name} {figures[name]:.3f} < floor {floor}")
+    for f in failures:
+        print(f"GATE FAIL: {f}", file=sys.stderr)
+    if not failures:
+        print("timeline gate: ok")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    if not (DATA / "statement_pairs.jsonl").exists():
+        print("tests/data/statement_pairs.jsonl missing", file=sys.stderr)
+        sys.exit(2)
+    sys.exit(main())

@@ -1,0 +1,223 @@
+"""The same statement reported by several outlets: group attributions that report one utterance.
+
+Two reports are compared only when they have the same speaker entity and their statement dates
+are close (blocking), so the work grows with the number of attributions times the number of
+reports of one speaker in one time window, not with the square of the store. Within a block every
+candidate pair is scored on lexical evidence (the longest run of words both contents share:
+outlets quote the same words) and on the cosine of their sentence embeddings (paraphrases of one
+remark). Accepted pairs are joined transitively; a pair from one article is never linked directly
+(an article's separate quotes are separate remarks), though both may join one statement through a
+report elsewhere that covers both.
+
+The thresholds were calibrated on ``tests/data/statement_pairs.jsonl`` (same/different pairs of
+PolNeAR reports labelled by hand): see ``benchmarks/linking_eval.py`` for the figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from difflib import SequenceMatcher
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from onrecord.attribution.cues import lemma_of
+from onrecord.models import StatementDate
+from onrecord.nlp.embed import Vectors
+
+__all__ = [
+    "LinkItem",
+    "PairFeatures",
+    "Thresholds",
+    "cue_key",
+    "interval",
+    "link",
+    "pair_features",
+    "same_statement",
+]
+
+_WORD = re.compile(r"[\w\u2019']+")
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """When two reports of one speaker are one statement.
+
+    ``shared_run``: this many consecutive words in common is verbatim evidence on its own.
+    ``cosine``: embeddings this close are paraphrases of one remark on their own.
+    ``cosine_with_words`` and ``overlap``: a looser cosine is enough with this share of the shorter
+    report's content words in common.
+    ``cosine_with_cue`` and ``overlap_with_cue``: looser still when both reports use the same
+    specific verb for the act ("ruled out", "accused"; not "said" or "told").
+    """
+
+    shared_run: int = 10
+    cosine: float = 0.96
+    cosine_with_words: float = 0.91
+    overlap: float = 0.8
+    cosine_with_cue: float = 0.88
+    overlap_with_cue: float = 0.5
+    window_days: int = 7
+    lookback_days: int = 30
+
+
+DEFAULT = Thresholds()
+
+
+@dataclass(frozen=True, slots=True)
+class LinkItem:
+    """What linking needs of one attribution."""
+
+    id: str
+    article: str
+    speaker: str
+    lo: date  # the statement was made no earlier than this ...
+    hi: date  # ... and no later than this
+    text: str
+    cue: str | None
+    vector: Vectors
+
+
+def interval(
+    stated: StatementDate | None, published: date | None, lookback_days: int
+) -> tuple[date, date] | None:
+    """The days a statement may have been made on: its dated period, or for an undated report
+    the ``lookback_days`` before publication (news reports remarks of the last weeks)."""
+    if stated is not None and stated.value is not None and stated.precision != "article":
+        start = date.fromisoformat(stated.value)
+        if stated.precision == "week":
+            return start, start + timedelta(days=6)
+        if stated.precision == "month":
+            nxt = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+            return start, nxt - timedelta(days=1)
+        if stated.precision == "year":
+            return start, start.replace(month=12, day=31)
+        return start, start
+    if published is None:
+        return None
+    return published - timedelta(days=lookback_days), published
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+
+
+def _content_words(words: Sequence[str]) -> set[str]:
+    return {w for w in words if w not in STOP_WORDS and len(w) > 2}
+
+
+# Words around a cue that say nothing about the act, and cues too common to be evidence.
+_CUE_FILLER = frozenset(["has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will"])
+_CUE_FILLER |= {"would", "also", "repeatedly", "once", "again", "previously", "later"}
+_PARTICLES = frozenset(["out", "up", "down", "off", "back"])
+_COMMON_CUES = frozenset(
+    ["say", "tell", "add", "note", "accord", "write", "ask", "state", "explain", "continue"]
+)
+
+
+def cue_key(cue: str | None) -> str | None:
+    """The verb of a cue as a lemma ("ruled out" -> "rule out"), or None when it is one of the
+    everyday reporting verbs that every report uses."""
+    words = [w for w in _words(cue or "") if w not in _CUE_FILLER]
+    if not words:
+        return None
+    lemma = lemma_of(words[0]) or re.sub(r"(?:ing|ed|es|s)$", "", words[0]) or words[0]
+    if lemma in _COMMON_CUES:
+        return None
+    if len(words) > 1 and words[1] in _PARTICLES:
+        lemma += " " + words[1]
+    return lemma
+
+
+@dataclass(frozen=True, slots=True)
+class PairFeatures:
+    cosine: float
+    shared_run: int
+    overlap: float
+    same_cue: bool = False
+
+
+def pair_features(
+    text_a: str,
+    text_b: str,
+    vec_a: Vectors,
+    vec_b: Vectors,
+    cue_a: str | None = None,
+    cue_b: str | None = None,
+) -> PairFeatures:
+    wa, wb = _words(text_a), _words(text_b)
+    run = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb)).size
+    ca, cb = _content_words(wa), _content_words(wb)
+    overlap = len(ca & cb) / max(1, min(len(ca), len(cb)))
+    key = cue_key(cue_a)
+    return PairFeatures(float(np.dot(vec_a, vec_b)), run, overlap, key is not None and key == cue_key(cue_b))
+
+
+def same_statement(f: PairFeatures, t: Thresholds = DEFAULT) -> bool:
+    if f.shared_run >= t.shared_run:
+        return True
+    if f.cosine >= t.cosine:
+        return True
+    if f.same_cue and f.cosine >= t.cosine_with_cue and f.overlap >= t.overlap_with_cue:
+        return True
+    return f.cosine >= t.cosine_with_words and f.overlap >= t.overlap
+
+
+def _close(a: LinkItem, b: LinkItem, window: int) -> bool:
+    return (b.lo - a.hi).days <= window and (a.lo - b.hi).days <= window
+
+
+def candidate_pairs(items: Sequence[LinkItem], t: Thresholds = DEFAULT) -> Iterator[tuple[int, int, float]]:
+    """Pairs of one speaker, from different articles, close in time, with their cosine."""
+    by_speaker: dict[str, list[int]] = defaultdict(list)
+    for k, it in enumerate(items):
+        by_speaker[it.speaker].append(k)
+    for members in by_speaker.values():
+        members.sort(key=lambda k: (items[k].lo, items[k].id))
+        vectors = np.stack([items[k].vector for k in members]) if members else None
+        for pos, k in enumerate(members):
+            a = items[k]
+            end = pos + 1
+            limit = a.hi + timedelta(days=t.window_days)
+            while end < len(members) and items[members[end]].lo <= limit:
+                end += 1
+            if end == pos + 1 or vectors is None:
+                continue
+            sims = vectors[pos + 1 : end] @ vectors[pos]
+            for off, sim in enumerate(sims):
+                b = items[members[pos + 1 + off]]
+                if b.article != a.article and _close(a, b, t.window_days):
+                    yield k, members[pos + 1 + off], float(sim)
+
+
+def link(items: Sequence[LinkItem], t: Thresholds = DEFAULT) -> list[list[int]]:
+    """Groups of item indices that report one statement (every item is in exactly one group)."""
+    parent = list(range(len(items)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    # a pair far below both cosine thresholds can only be joined by a verbatim run: look for one
+    # only when the two texts share a rare word at all, which is cheap to test
+    floor = min(t.cosine, t.cosine_with_words, t.cosine_with_cue) - 0.05
+    words = [_content_words(_words(it.text)) for it in items]
+    for i, j, sim in candidate_pairs(items, t):
+        if find(i) == find(j):
+            continue
+        if sim < floor and len(words[i] & words[j]) < t.shared_run // 2:
+            continue
+        a, b = items[i], items[j]
+        f = pair_features(a.text, b.text, a.vector, b.vector, a.cue, b.cue)
+        if same_statement(f, t):
+            parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for k in range(len(items)):
+        groups[find(k)].append(k)
+    return sorted(groups.values(), key=lambda g: g[0])
