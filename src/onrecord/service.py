@@ -6,6 +6,7 @@ the stages it calls do no I/O of their own.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -19,7 +20,7 @@ from onrecord.entities import EntityIndex, Mention, Overrides, load_overrides, r
 from onrecord.errors import NotFoundError, UsageError
 from onrecord.ingest import InputFile, discover, read_input
 from onrecord.ingest.upload import read_upload
-from onrecord.models import Article, Attribution, Entity, Notice, Rejection, Statement
+from onrecord.models import Article, Attribution, Entity, Notice, Rejection, Shift, Statement
 from onrecord.pipeline import article_id, attribute, clean_article, line_hashes, prepare, publication_date
 from onrecord.store import (
     ArticleSummary,
@@ -40,6 +41,14 @@ from onrecord.store.search import (
     outlets,
     refresh_statistics,
     search_attributions,
+)
+from onrecord.store.statement_search import (
+    ChartRow,
+    StatementPage,
+    StatementQuery,
+    chart_rows,
+    search_statements,
+    speaker_shifts,
 )
 from onrecord.timeline.linking import DEFAULT as DEFAULT_THRESHOLDS
 from onrecord.timeline.topics import Taxonomy, load_taxonomy
@@ -385,6 +394,7 @@ class Service:
 
     def search(self, query: AttributionQuery, *, limit: int = 50, cursor: str | None = None) -> SearchPage:
         """A page of attributions matching a full-text query and filters (see ``store.search``)."""
+        query = dataclasses.replace(query, threshold=settings.float_setting("topic_threshold"))
         return search_attributions(self.store, query, limit=limit, cursor=cursor)
 
     def article_attributions(self, article_id: str) -> list[StoredAttribution]:
@@ -401,6 +411,21 @@ class Service:
     def article_page(self, *, limit: int = 50, cursor: str | None = None) -> ArticlePage:
         """A page of stored articles, newest first (``articles()`` gives them all, oldest first)."""
         return article_page(self.store, limit=limit, cursor=cursor)
+
+    def statement_page(
+        self, query: StatementQuery, *, limit: int = 50, cursor: str | None = None, oldest_first: bool = False
+    ) -> StatementPage:
+        """A page of statements matching ``query`` (its threshold: the topic_threshold setting)."""
+        query = dataclasses.replace(query, threshold=settings.float_setting("topic_threshold"))
+        return search_statements(self.store, query, limit=limit, cursor=cursor, oldest_first=oldest_first)
+
+    def speaker_chart(self, entity_id: str) -> list[ChartRow]:
+        """Every dated statement of one entity with its topics: what its timeline chart plots."""
+        return chart_rows(self.store, entity_id, settings.float_setting("topic_threshold"))
+
+    def speaker_shifts(self, entity_id: str, *, limit: int = 20) -> list[tuple[Shift, Statement, Statement]]:
+        """One entity's candidate shifts, strongest first, with both statements."""
+        return speaker_shifts(self.store, entity_id, settings.float_setting("topic_threshold"), limit=limit)
 
 
 @dataclass(frozen=True, slots=True)

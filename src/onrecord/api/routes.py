@@ -11,12 +11,13 @@ from fastapi.responses import JSONResponse
 
 from onrecord.api import schemas
 from onrecord.api.app import ApiSettings, check_write_token
-from onrecord.errors import InputError
+from onrecord.errors import InputError, UsageError
 from onrecord.ingest.upload import MEDIA_TYPES, upload_format
-from onrecord.serialize import attribution_json
+from onrecord.serialize import attribution_json, statement_json
 from onrecord.service import Service
 from onrecord.store import SpeakerSummary, StoredArticle
 from onrecord.store.search import MAX_PAGE, AttributionQuery, SearchHit
+from onrecord.store.statement_search import StatementPage, StatementQuery
 
 router = APIRouter(prefix="/api/v1", responses=schemas.ERRORS)
 
@@ -92,16 +93,95 @@ def search_attributions(
     kind: Kind | None = None,
     outlet: Annotated[str | None, Query(max_length=200)] = None,
     article: Annotated[str | None, Query(max_length=64, description="an article id")] = None,
-    since: Annotated[date | None, Query(description="published on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+    since: Annotated[date | None, Query(description="stated on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[date | None, Query(description="stated on or before (YYYY-MM-DD)")] = None,
+    topic: Annotated[str | None, Query(max_length=200, description="a topic of the taxonomy")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     cursor: Annotated[str | None, Query(max_length=2000)] = None,
 ) -> dict[str, Any]:
     """Attributions matching every filter given, newest article first. Full text on SQLite uses the
-    FTS5 index: each word must occur (a trailing * matches a prefix; "quoted words" a phrase)."""
-    query = AttributionQuery(q, speaker, entity, kind, outlet, article, since, until)
+    FTS5 index: each word must occur (a trailing * matches a prefix; "quoted words" a phrase).
+    since/until bound the statement's date (the article's where no closer one was resolved)."""
+    _known_topic(svc, topic)
+    query = AttributionQuery(q, speaker, entity, kind, outlet, article, since, until, topic)
     page = svc.search(query, limit=limit, cursor=cursor)
     return {"ok": True, "items": [search_item(h) for h in page.hits], "next_cursor": page.next_cursor}
+
+
+@router.get("/statements", response_model=schemas.StatementPageOut, summary="Search statements")
+def search_statement_list(
+    svc: ServiceDep,
+    q: Annotated[
+        str | None, Query(max_length=500, description="words in any report of the statement")
+    ] = None,
+    speaker: Annotated[str | None, Query(max_length=200, description="any part of a speaker's name")] = None,
+    entity: Annotated[str | None, Query(max_length=200, description="an entity id, exactly")] = None,
+    topic: Annotated[str | None, Query(max_length=200, description="a topic of the taxonomy")] = None,
+    since: Annotated[date | None, Query(description="stated on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[date | None, Query(description="stated on or before (YYYY-MM-DD)")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+) -> dict[str, Any]:
+    """Statements (one utterance with every outlet's report of it), newest first, undated last."""
+    _known_topic(svc, topic)
+    page = svc.statement_page(
+        StatementQuery(q, speaker, entity, topic, since, until), limit=limit, cursor=cursor
+    )
+    return {
+        "ok": True,
+        "items": [statement_json(x) for x in page.statements],
+        "next_cursor": page.next_cursor,
+    }
+
+
+@router.get("/statements/{statement_id}", response_model=schemas.StatementOut, summary="One statement")
+def get_statement(svc: ServiceDep, statement_id: str) -> dict[str, Any]:
+    """A statement with all its reports across outlets and its candidate shifts."""
+    return {"ok": True, **statement_json(svc.statement(statement_id))}
+
+
+@router.get(
+    "/entities/{entity_id}/timeline", response_model=schemas.StatementPageOut, summary="A speaker's timeline"
+)
+def speaker_timeline(
+    svc: ServiceDep,
+    entity_id: str,
+    topic: Annotated[str | None, Query(max_length=200, description="a topic of the taxonomy")] = None,
+    since: Annotated[date | None, Query(description="stated on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[date | None, Query(description="stated on or before (YYYY-MM-DD)")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+) -> dict[str, Any]:
+    """One speaker's statements in date order, oldest first (undated last), each with its reports."""
+    svc.entity(entity_id)  # 404 for an unknown speaker rather than an empty timeline
+    _known_topic(svc, topic)
+    query = StatementQuery(entity=entity_id, topic=topic, since=since, until=until)
+    page = svc.statement_page(query, limit=limit, cursor=cursor, oldest_first=True)
+    return {
+        "ok": True,
+        "items": [statement_json(x) for x in page.statements],
+        "next_cursor": page.next_cursor,
+    }
+
+
+@router.get("/topics", response_model=schemas.TopicListOut, summary="The topic taxonomy")
+def list_topics(svc: ServiceDep) -> dict[str, Any]:
+    """The topics statements are scored against (the taxonomy in use), with their descriptions."""
+    return {"ok": True, "items": [{"name": n, "description": d} for n, d in svc.topics()]}
+
+
+def _statements(page: StatementPage) -> dict[str, Any]:
+    return {
+        "ok": True,
+        "items": [statement_json(x) for x in page.statements],
+        "next_cursor": page.next_cursor,
+    }
+
+
+def _known_topic(svc: Service, topic: str | None) -> None:
+    names = [n for n, _ in svc.topics()]
+    if topic is not None and topic.casefold() not in {n.casefold() for n in names}:
+        raise UsageError(f"unknown topic {topic!r}; the taxonomy has: {', '.join(names)}")
 
 
 @router.get("/articles", response_model=schemas.ArticleListOut, summary="List articles")

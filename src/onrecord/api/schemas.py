@@ -137,6 +137,70 @@ class EntityListOut(_Model):
     items: list[EntityFields]
 
 
+class StatementDateOut(_Model):
+    value: str | None = Field(description="ISO date of the period's first day, null if unresolved")
+    precision: str = Field(description="day | week | month | year | article")
+    text: str | None
+
+
+class TopicScoreOut(_Model):
+    name: str
+    score: float
+
+
+class ReportOut(_Model):
+    article: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    attribution: str
+    kind: str
+    cue: SpanOut | None
+    content: SpanOut
+    date: DateOut | None
+
+
+class ShiftOut(_Model):
+    a: str = Field(description="the earlier statement's id")
+    b: str
+    topic: str | None
+    reason: str = Field(description="negation | number | deadline: why the two may be in tension")
+    detail: str
+    score: float
+
+
+class StatementFields(_Model):
+    schema_: Literal["onrecord.statement/1"] = Field(alias="schema")
+    id: str
+    speaker: SpeakerOut
+    date: StatementDateOut
+    topics: list[TopicScoreOut]
+    text: str
+    entities: list[str]
+    reports: list[ReportOut]
+    shifts: list[ShiftOut] = Field(description="candidates for a person to review, never verdicts")
+
+
+class StatementOut(StatementFields):
+    ok: Literal[True] = True
+
+
+class StatementPageOut(_Model):
+    ok: Literal[True] = True
+    items: list[StatementFields]
+    next_cursor: str | None = Field(description="pass as cursor= for the next page; null on the last")
+
+
+class TopicOut(_Model):
+    name: str
+    description: str
+
+
+class TopicListOut(_Model):
+    ok: Literal[True] = True
+    items: list[TopicOut]
+
+
 class RejectedOut(_Model):
     source: str
     stage: str

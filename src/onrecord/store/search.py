@@ -44,6 +44,7 @@ from onrecord.store.schema import (
     SEARCH_INDEX,
     article_sources,
     articles,
+    attribution_topics,
     attributions,
     duplicates,
     entities,
@@ -68,8 +69,10 @@ class AttributionQuery:
     """What a user asked for; every field is optional and they combine with AND.
 
     ``speaker`` matches any part of the resolved name, another spelling or the mention (as in
-    ``onrecord quotes``); ``entity`` is an exact entity id. ``since``/``until`` bound the
-    article's publication date, both inclusive.
+    ``onrecord quotes``); ``entity`` is an exact entity id. ``since``/``until`` bound the date of
+    the statement (the article's publication date where the text gives no closer one, or none
+    could be resolved), both inclusive. ``topic`` keeps attributions scored at or above
+    ``threshold`` for it.
     """
 
     q: str | None = None
@@ -80,6 +83,9 @@ class AttributionQuery:
     article: str | None = None
     since: date | None = None
     until: date | None = None
+    topic: str | None = None
+    # Topic score at or above which an attribution is about ``topic`` (the topic_threshold setting).
+    threshold: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +142,7 @@ def has_search_index(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite" and inspect(engine).has_table(SEARCH_INDEX)
 
 
-def _like(value: str) -> str:
+def like_pattern(value: str) -> str:
     """A LIKE pattern matching ``value`` anywhere, with LIKE's own wildcards taken literally."""
     escaped = value.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -190,9 +196,9 @@ def _filtered(store: SqlStore, query: AttributionQuery) -> Select[Any]:
         .join(entities, entities.c.id == attributions.c.entity_id, isouter=True)
     )
     if query.q and query.q.strip():
-        stmt = _text_filter(store, stmt, query.q)
+        stmt = match_text(store, stmt, query.q)
     if query.speaker:
-        pattern = _like(query.speaker)
+        pattern = like_pattern(query.speaker)
         stmt = stmt.where(
             or_(
                 *(
@@ -217,13 +223,34 @@ def _filtered(store: SqlStore, query: AttributionQuery) -> Select[Any]:
     if query.article:
         stmt = stmt.where(attributions.c.article_id == query.article)
     if query.since:
-        stmt = stmt.where(articles.c.published >= query.since)
+        stmt = stmt.where(_stated_on_or_after(query.since))
     if query.until:
-        stmt = stmt.where(articles.c.published <= query.until)
+        stmt = stmt.where(_stated_on_or_before(query.until))
+    if query.topic:
+        about = select(attribution_topics.c.attribution_id).where(
+            func.lower(attribution_topics.c.topic) == query.topic.casefold(),
+            attribution_topics.c.score >= query.threshold,
+        )
+        stmt = stmt.where(attributions.c.id.in_(about))
     return stmt
 
 
-def _text_filter(store: SqlStore, stmt: Select[Any], q: str) -> Select[Any]:
+def _stated_on_or_after(day: date) -> ColumnElement[bool]:
+    """The statement's date (ISO text), else the article's publication date, is ``day`` or later."""
+    return or_(
+        attributions.c.date_value >= day.isoformat(),
+        and_(attributions.c.date_value.is_(None), articles.c.published >= day),
+    )
+
+
+def _stated_on_or_before(day: date) -> ColumnElement[bool]:
+    return or_(
+        attributions.c.date_value <= day.isoformat(),
+        and_(attributions.c.date_value.is_(None), articles.c.published <= day),
+    )
+
+
+def match_text(store: SqlStore, stmt: Select[Any], q: str) -> Select[Any]:
     """Every term must match. Typed text with no searchable term (only punctuation) matches nothing."""
     found = terms(q)
     if not found:
@@ -234,7 +261,7 @@ def _text_filter(store: SqlStore, stmt: Select[Any], q: str) -> Select[Any]:
         ).bindparams(m=fts_query(q))
         return stmt.where(attributions.c.id.in_(matching.columns(column("attribution_id"))))
     for term in found:
-        pattern = _like(term.raw)
+        pattern = like_pattern(term.raw)
         stmt = stmt.where(
             or_(
                 func.lower(attributions.c.content_text).like(pattern, escape="\\"),
@@ -251,7 +278,7 @@ def search_attributions(
     """One page of attributions matching ``query``, newest article first, then in text order."""
     if not 1 <= limit <= MAX_PAGE:
         raise UsageError(f"limit must be between 1 and {MAX_PAGE}, not {limit}")
-    for name in ("q", "speaker", "entity", "kind", "outlet", "article"):
+    for name in ("q", "speaker", "entity", "kind", "outlet", "article", "topic"):
         if "\x00" in (getattr(query, name) or ""):
             # SQLite would cut the value at the NUL: "%\0" would become "%" and match everything.
             raise UsageError(f"{name} contains a NUL character")
