@@ -147,11 +147,15 @@ class Service:
         max_bytes = settings.int_setting("max_input_bytes")
         for chunk in _chunks(self._read_all(found.files, max_bytes, listen, report), CHUNK_ARTICLES):
             self._store_chunk(chunk, listen, report)
+        self._derive_across_articles(listen, report)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _derive_across_articles(self, listen: IngestListener, report: IngestReport) -> None:
+        """After storing articles: entities, then statements, topics and shifts over the store."""
         self.refresh_entities()
         timeline = self.refresh_timeline(listen)
         report.statements, report.linked_statements = timeline.statements, timeline.linked
-        report.seconds = time.perf_counter() - started
-        return report
 
     def ingest_upload(self, data: bytes, fmt: str, name: str) -> IngestReport:
         """One request body (``fmt``: text, html, json or jsonl; see ``ingest.upload``) through
@@ -163,7 +167,7 @@ class Service:
         for chunk in _chunks(self._articles(items, listen, report), CHUNK_ARTICLES):
             self._store_chunk(chunk, listen, report)
         if report.stored:
-            self.refresh_entities()
+            self._derive_across_articles(listen, report)
             refresh_statistics(self.store)
         report.seconds = time.perf_counter() - started
         return report
@@ -325,9 +329,7 @@ class Service:
             self.store.replace_derived(prepared)
             report.stored += 1
             report.stored_ids.append(aid)
-        self.refresh_entities()
-        timeline = self.refresh_timeline(listen)
-        report.statements, report.linked_statements = timeline.statements, timeline.linked
+        self._derive_across_articles(listen, report)
         report.seconds = time.perf_counter() - started
         return report
 

@@ -7,8 +7,10 @@ chart needs no script and no library, prints, and reads the same in every browse
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 # Okabe-Ito colours (distinguishable with the common colour-vision deficiencies), then more.
 PALETTE = (
@@ -33,13 +35,18 @@ TOP = 12
 AXIS = 30
 
 
+# Above this many statements, a chart draws one dot per topic and week instead of one per statement.
+MAX_DOTS = 400
+
+
 @dataclass(frozen=True, slots=True)
 class Point:
-    """One statement to plot: when, under which topics, how widely reported, where it links."""
+    """One statement (or a week's) to plot: when, under which topics, how big (outlets reporting
+    it, or statements in the week), what its tooltip says and where it links."""
 
     day: date
     topics: tuple[str, ...]
-    outlets: int
+    size: int
     label: str
     href: str
 
@@ -115,9 +122,9 @@ def layout(points: list[Point], colours: dict[str, str] | None = None) -> Chart 
         Dot(
             round(x_of(p.day), 1),
             lane_y[t],
-            round(min(4.0 + 2.0 * p.outlets, 12.0), 1),
+            round(min(3.0 + 2.0 * math.sqrt(p.size), 14.0), 1),
             palette.get(t, NO_TOPIC_COLOUR),
-            f"{p.day.isoformat()} · {t} · {p.outlets} outlet{'s' * (p.outlets != 1)}: {p.label}",
+            f"{p.day.isoformat()} · {t} · {p.label}",
             p.href,
         )
         for p in points
@@ -134,6 +141,27 @@ def layout(points: list[Point], colours: dict[str, str] | None = None) -> Chart 
         dots,
         tuple(Tick(round(x_of(d), 1), label) for d, label in _ticks(first, last)),
     )
+
+
+def weekly(points: list[Point], href: Callable[[date, date], str]) -> list[Point]:
+    """One point per topic and week (Monday first), sized by how many statements it stands for,
+    linking to ``href(monday, sunday)``: a chart of thousands of statements stays readable."""
+    weeks: dict[tuple[date, tuple[str, ...]], int] = {}
+    for p in points:
+        monday = p.day - timedelta(days=p.day.weekday())
+        for t in p.topics or (NO_TOPIC,):
+            key = (monday, (t,) if t != NO_TOPIC else ())
+            weeks[key] = weeks.get(key, 0) + 1
+    return [
+        Point(
+            monday,
+            topics,
+            n,
+            f"{n} statement{'s' * (n != 1)} in the week",
+            href(monday, monday + timedelta(days=6)),
+        )
+        for (monday, topics), n in sorted(weeks.items())
+    ]
 
 
 def _ticks(first: date, last: date) -> list[tuple[date, str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import jinja2
 from fastapi import APIRouter, Request
@@ -23,6 +23,7 @@ from onrecord.api.highlight import marks_for, runs
 from onrecord.api.routes import ServiceDep
 from onrecord.errors import UsageError
 from onrecord.store.search import KINDS, AttributionQuery
+from onrecord.store.statement_search import StatementQuery
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 30
@@ -73,9 +74,18 @@ def search_page(
     outlet: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    topic: str | None = None,
     cursor: str | None = None,
 ) -> HTMLResponse:
-    form = {"q": q, "speaker": speaker, "kind": kind, "outlet": outlet, "since": since, "until": until}
+    form = {
+        "q": q,
+        "speaker": speaker,
+        "kind": kind,
+        "outlet": outlet,
+        "since": since,
+        "until": until,
+        "topic": topic,
+    }
     form = {k: v.strip() for k, v in form.items() if v and v.strip()}
     error = None
     hits: list[Any] = []
@@ -89,6 +99,7 @@ def search_page(
             outlet=_blank(outlet),
             since=_date(since, "since"),
             until=_date(until, "until"),
+            topic=_blank(topic),
         )
         result = svc.search(query, limit=PAGE_SIZE, cursor=_blank(cursor))
         hits = result.hits
@@ -108,6 +119,7 @@ def search_page(
         paged=bool(cursor),
         first_url="/?" + urlencode(form),
         kinds=KINDS,
+        topics=[name for name, _ in svc.topics()],
         outlets=svc.outlets(),
         speakers=sorted({e.name for e in svc.entities()}),
     )
@@ -119,28 +131,69 @@ def speakers_page(request: Request, svc: ServiceDep) -> HTMLResponse:
 
 
 @router.get("/speakers/{entity_id}", response_class=HTMLResponse)
-def speaker_page(request: Request, svc: ServiceDep, entity_id: str) -> HTMLResponse:
+def speaker_page(
+    request: Request, svc: ServiceDep, entity_id: str, topic: str | None = None, cursor: str | None = None
+) -> HTMLResponse:
     summary = svc.entity(entity_id)
-    found = svc.search(AttributionQuery(entity=entity_id), limit=200).hits
-    items = sorted(found, key=lambda h: (h.found.published or date.max, h.found.attribution.content.start))
+    topic = _blank(topic)
+    topics = [name for name, _ in svc.topics()]
+    if topic and topic not in topics:
+        raise UsageError(f"unknown topic {topic!r}; the taxonomy has: {', '.join(topics)}")
+    rows = [r for r in svc.speaker_chart(entity_id) if topic is None or topic in r.topics]
     points = [
         chart.Point(
-            h.found.published,
-            (),
-            1,
-            h.found.attribution.content.text[:120],
-            f"/articles/{h.found.attribution.article}#a-{h.found.attribution.id}",
+            r.day,
+            r.topics,
+            r.outlets,
+            f"{r.outlets} outlet{'s' * (r.outlets != 1)}: {r.text}",
+            f"/statements/{quote(r.id, safe='')}",
         )
-        for h in items
-        if h.found.published
+        for r in rows
     ]
+    if len(points) > chart.MAX_DOTS:
+        base = {"speaker": summary.entity.name}
+        points = chart.weekly(points, lambda mon, sun: "/?" + urlencode({**base, "since": mon, "until": sun}))
+    listed = svc.statement_page(
+        StatementQuery(entity=entity_id, topic=topic), limit=PAGE_SIZE, cursor=_blank(cursor)
+    )
+    here = {"topic": topic} if topic else {}
+    next_url = None
+    if listed.next_cursor:
+        next_url = f"/speakers/{quote(entity_id, safe='')}?" + urlencode(
+            {**here, "cursor": listed.next_cursor}
+        )
     return page(
         "speaker.html",
         request,
         title=summary.entity.name,
         summary=summary,
-        items=items,
-        chart=chart.layout(points),
+        chart=chart.layout(points, chart.topic_colours(topics)),
+        weekly=len(rows) > chart.MAX_DOTS,
+        plotted=len(rows),
+        statements=listed.statements,
+        next_url=next_url,
+        paged=bool(cursor),
+        shifts=svc.speaker_shifts(entity_id, limit=10),
+        topics=topics,
+        topic=topic,
+        colours=chart.topic_colours(topics),
+    )
+
+
+@router.get("/statements/{statement_id}", response_class=HTMLResponse)
+def statement_page(request: Request, svc: ServiceDep, statement_id: str) -> HTMLResponse:
+    s = svc.statement(statement_id)
+    # The other side of each candidate shift, to show the two side by side.
+    related = {other: svc.statement(other) for other in {x.a if x.b == s.id else x.b for x in s.shifts}}
+    outlets = {r.outlet or "unknown outlet" for r in s.reports}
+    return page(
+        "statement.html",
+        request,
+        title=f"{s.speaker.name or 'Unknown'}, {s.date.value or 'undated'}",
+        s=s,
+        outlets=len(outlets),
+        related=related,
+        colours=chart.topic_colours([name for name, _ in svc.topics()]),
     )
 
 

@@ -58,7 +58,7 @@ class ChartRow:
     """What a chart needs of one statement, without assembling its reports."""
 
     id: str
-    day: date | None
+    day: date
     outlets: int
     text: str
     topics: tuple[str, ...]

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from onrecord.api.chart import NO_TOPIC, NO_TOPIC_COLOUR, Point, layout, topic_colours
+from onrecord.api.chart import NO_TOPIC, NO_TOPIC_COLOUR, Point, layout, topic_colours, weekly
 
 
 def _p(day: date, *topics: str, outlets: int = 1) -> Point:
-    return Point(day, topics, outlets, "said something", f"/statements/{day}")
+    return Point(day, topics, outlets, f"{outlets} outlets: said something", f"/statements/{day}")
 
 
 def test_nothing_to_draw_gives_no_chart() -> None:
@@ -44,6 +44,18 @@ def test_long_spans_tick_by_year() -> None:
     chart = layout([_p(date(2019, 5, 1), "a"), _p(date(2025, 5, 1), "a")])
     assert chart is not None
     assert [t.label for t in chart.ticks] == ["2020", "2021", "2022", "2023", "2024", "2025"]
+
+
+def test_many_statements_are_drawn_a_dot_per_topic_and_week() -> None:
+    days = [date(2025, 1, 6) + timedelta(days=k % 21) for k in range(900)]
+    points = [_p(d, "ceasefire" if k % 3 else "sanctions") for k, d in enumerate(days)]
+    weeks = weekly(points, lambda monday, sunday: f"/?since={monday}&until={sunday}")
+    assert len(weeks) == 6  # three weeks, two topics
+    assert sum(p.size for p in weeks) == 900
+    assert weeks[0].href == "/?since=2025-01-06&until=2025-01-12" and weeks[0].day.weekday() == 0
+    chart = layout(weeks)
+    assert chart is not None and len(chart.dots) == 6
+    assert max(d.r for d in chart.dots) <= 14
 
 
 def test_topic_colours_are_stable_and_distinct() -> None:
