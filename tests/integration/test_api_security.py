@@ -35,7 +35,10 @@ INJECTIONS = (
 # Filters that are free text: an injection must find nothing (it is only ever a literal).
 TEXT_PARAMS = ("q", "speaker", "entity", "outlet", "article")
 # Typed parameters: an injection must be refused as invalid.
-TYPED_PARAMS = ("kind", "since", "until", "limit", "cursor")
+TYPED_PARAMS = ("kind", "since", "until", "limit", "cursor", "topic")
+# The statement search and a speaker's timeline take these.
+STATEMENT_TEXT = ("q", "speaker", "entity")
+STATEMENT_TYPED = ("topic", "since", "until", "limit", "cursor")
 
 
 @pytest.fixture(scope="module")
@@ -87,10 +90,37 @@ def test_injection_through_every_query_parameter(client: TestClient, store: str,
     assert _counts(store) == before
 
 
+@pytest.mark.parametrize("param", STATEMENT_TEXT + STATEMENT_TYPED)
+def test_injection_through_statement_parameters(client: TestClient, store: str, param: str) -> None:
+    before = _counts(store)
+    for payload in INJECTIONS:
+        for url in (
+            "/api/v1/statements",
+            "/api/v1/entities/dmitry-peskov/timeline",
+            "/speakers/dmitry-peskov",
+        ):
+            r = client.get(url, params={param: payload})
+            assert r.status_code < 500, (url, param, payload, r.text[:300])
+        r = client.get("/api/v1/statements", params={param: payload})
+        if param in STATEMENT_TYPED or payload == "\x00":
+            assert r.status_code in (400, 422) and r.json()["ok"] is False, (param, payload)
+        elif param != "q" or payload in ("*", "%", "_", "\\"):
+            assert r.status_code == 200 and r.json()["items"] == [], (param, payload)
+    assert _counts(store) == before
+
+
 @pytest.mark.parametrize("payload", INJECTIONS)
 def test_injection_through_path_parameters(client: TestClient, store: str, payload: str) -> None:
     before = _counts(store)
-    for url in ("/api/v1/articles/{}", "/api/v1/entities/{}", "/articles/{}", "/speakers/{}"):
+    for url in (
+        "/api/v1/articles/{}",
+        "/api/v1/entities/{}",
+        "/api/v1/entities/{}/timeline",
+        "/api/v1/statements/{}",
+        "/articles/{}",
+        "/speakers/{}",
+        "/statements/{}",
+    ):
         r = client.get(url.format(quote(payload, safe="")))
         assert r.status_code in (404, 400, 422), (url, payload, r.status_code)
     assert _counts(store) == before
@@ -114,6 +144,13 @@ def test_hostile_article_is_escaped_on_every_page(client: TestClient) -> None:
     assert found["items"] == []
     voss = client.get("/api/v1/entities").json()["items"]
     pages += [f"/speakers/{e['id']}" for e in voss if e["name"] in ("Clara Voss", "Marek Holm")]
+    hostile = [
+        s
+        for s in client.get("/api/v1/statements", params={"limit": 200}).json()["items"]
+        if "pwned" in s["text"]
+    ]
+    assert hostile, "no statement carries the hostile wording"
+    pages += [f"/statements/{s['id']}" for s in hostile]
     assert len(pages) >= 7, "the hostile article's speakers were not found"
     for url in pages:
         html = client.get(url).text

@@ -106,6 +106,24 @@ def test_search_then_open_a_speaker_and_see_the_chart(page: Page, base_url: str,
     page.screenshot(path=str(shots / "speaker.png"), full_page=False)
 
 
+def test_chart_dot_opens_the_statement_with_its_reports(page: Page, base_url: str, shots: Path) -> None:
+    page.goto(base_url + "/speakers/vladimir-putin")
+    dots = page.locator("svg.timeline a.dot-link")
+    assert dots.count() >= 3
+    # From the keyboard: focus the dot of the remark two outlets reported, and follow it.
+    two = page.locator("svg.timeline a.dot-link[aria-label*='2 outlets']").first
+    two.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/statements/s[0-9a-f]+$"))
+    reports = page.locator("section.report")
+    expect(reports).to_have_count(2)
+    assert set(reports.locator("h3").all_inner_texts()) == {"The Moscow Times", "Outlet C"}
+    page.screenshot(path=str(shots / "statement.png"), full_page=False)
+    reports.first.locator("a.source").click()
+    page.wait_for_url(re.compile(r"/articles/[0-9a-f]+#a-"))
+    expect(page.locator(".card:not([hidden])")).to_have_count(1)  # the quote's details are open
+
+
 def test_search_filters_by_speaker_and_outlet(page: Page, base_url: str) -> None:
     page.goto(base_url + "/")
     page.fill("#speaker", "Peskov")

@@ -23,6 +23,10 @@ def test_schema_is_served_and_lists_the_endpoints(client: TestClient) -> None:
     assert doc["openapi"].startswith("3.")
     assert set(doc["paths"]) >= {
         "/api/v1/attributions",
+        "/api/v1/statements",
+        "/api/v1/statements/{statement_id}",
+        "/api/v1/entities/{entity_id}/timeline",
+        "/api/v1/topics",
         "/api/v1/articles",
         "/api/v1/articles/{ref}",
         "/api/v1/entities",
@@ -39,7 +43,8 @@ def test_schema_is_served_and_lists_the_endpoints(client: TestClient) -> None:
 def test_every_documented_get_answers_as_documented(client: TestClient) -> None:
     doc = client.get("/api/openapi.json").json()
     article = client.get("/api/v1/articles").json()["items"][0]["id"]
-    values = {"ref": article, "entity_id": "dmitry-peskov"}
+    statement = client.get("/api/v1/statements").json()["items"][0]["id"]
+    values = {"ref": article, "entity_id": "dmitry-peskov", "statement_id": statement}
     checked = 0
     for path, operations in doc["paths"].items():
         if "get" not in operations:
@@ -51,7 +56,8 @@ def test_every_documented_get_answers_as_documented(client: TestClient) -> None:
         _model(op["responses"]["200"]).model_validate(ok.json())
         # Each documented error answers in the documented error shape.
         if "{" in path:
-            missing = client.get(url.rsplit("/", 1)[0] + "/zzzz-not-there")
+            missing = client.get(path.format(**dict.fromkeys(values, "zzzz-not-there")))
+            assert missing.status_code == 404, path
             assert str(missing.status_code) in op["responses"], (path, missing.status_code)
             _model(op["responses"][str(missing.status_code)]).model_validate(missing.json())
         for param in op.get("parameters", []):
@@ -60,4 +66,4 @@ def test_every_documented_get_answers_as_documented(client: TestClient) -> None:
                 assert bad.status_code == 422
                 _model(op["responses"]["422"]).model_validate(bad.json())
         checked += 1
-    assert checked >= 5
+    assert checked >= 9
