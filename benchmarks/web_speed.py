@@ -37,7 +37,7 @@ from onrecord.api import ApiSettings, create_app  # noqa: E402
 from onrecord.pipeline import PreparedArticle, prepare  # noqa: E402
 from onrecord.service import Service  # noqa: E402
 from onrecord.store import SqlStore  # noqa: E402
-from onrecord.store.schema import attributions  # noqa: E402
+from onrecord.store.schema import attributions, statements  # noqa: E402
 
 TARGET_MS = 200.0
 OUTLETS = [f"Outlet {i:02d}" for i in range(20)]
@@ -46,6 +46,9 @@ OUTLETS = [f"Outlet {i:02d}" for i in range(20)]
 def urls(store: SqlStore) -> list[str]:
     with store.engine.connect() as conn:
         article = conn.scalar(select(attributions.c.article_id).limit(1))
+        statement = conn.scalar(
+            select(statements.c.id).order_by(statements.c.reports.desc(), statements.c.id).limit(1)
+        )
     return [
         "/",
         "/?q=peace",
@@ -56,11 +59,15 @@ def urls(store: SqlStore) -> list[str]:
         "/speakers/dmitry-peskov",
         "/articles",
         f"/articles/{article}",
+        f"/statements/{statement}",
         "/api/v1/attributions?q=peace",
         "/api/v1/attributions?speaker=peskov&kind=direct&limit=200",
         "/api/v1/entities",
         "/api/v1/entities/dmitry-peskov",
         f"/api/v1/articles/{article}",
+        "/api/v1/statements?q=ceasefire",
+        "/api/v1/entities/dmitry-peskov/timeline",
+        f"/api/v1/statements/{statement}",
     ]
 
 
@@ -120,6 +127,9 @@ def build_large(folder: Path, target: int) -> tuple[str, int, int]:
                 if total >= target:
                     break
         large.store.replace_entities(source.entities(), assignment)
+        # Statements, topics and shifts as ingest derives them (embeddings are cached by text, so
+        # the repeated wordings are embedded once).
+        large.refresh_timeline()
     return db, copies, total
 
 

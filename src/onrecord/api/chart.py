@@ -118,18 +118,25 @@ def layout(points: list[Point], colours: dict[str, str] | None = None) -> Chart 
             return LEFT + plot / 2
         return LEFT + plot * (d - first).days / span
 
-    dots = tuple(
-        Dot(
-            round(x_of(p.day), 1),
-            lane_y[t],
-            round(min(3.0 + 2.0 * math.sqrt(p.size), 14.0), 1),
-            palette.get(t, NO_TOPIC_COLOUR),
-            f"{p.day.isoformat()} · {t} · {p.label}",
-            p.href,
-        )
-        for p in points
-        for t in p.topics or (NO_TOPIC,)
-    )
+    dots: list[Dot] = []
+    stacked: dict[tuple[float, str], int] = {}
+    for p in points:
+        x = round(x_of(p.day), 1)
+        for t in p.topics or (NO_TOPIC,):
+            # Statements of the same day in one lane are fanned out up and down, not drawn on top of
+            # each other.
+            k = stacked[(x, t)] = stacked.get((x, t), -1) + 1
+            offset = ((k + 1) // 2) * (1 if k % 2 else -1) * 7 if k else 0
+            dots.append(
+                Dot(
+                    x,
+                    lane_y[t] + max(min(offset, LANE_HEIGHT // 2), -(LANE_HEIGHT // 2)),
+                    round(min(3.0 + 2.0 * math.sqrt(p.size), 14.0), 1),
+                    palette.get(t, NO_TOPIC_COLOUR),
+                    f"{p.day.isoformat()} · {t} · {p.label}",
+                    p.href,
+                )
+            )
     axis_y = TOP + LANE_HEIGHT * len(lanes) + 6
     return Chart(
         WIDTH,
@@ -138,7 +145,7 @@ def layout(points: list[Point], colours: dict[str, str] | None = None) -> Chart 
         WIDTH - RIGHT,
         axis_y,
         lanes,
-        dots,
+        tuple(dots),
         tuple(Tick(round(x_of(d), 1), label) for d, label in _ticks(first, last)),
     )
 

@@ -33,6 +33,19 @@ def test_one_lane_per_topic_time_runs_left_to_right() -> None:
     assert {d.colour for d in chart.dots if NO_TOPIC in d.label} == {NO_TOPIC_COLOUR}
 
 
+def test_statements_of_one_day_in_one_lane_do_not_hide_each_other() -> None:
+    chart = layout(
+        [
+            _p(date(2025, 3, 3), "sanctions"),
+            _p(date(2025, 3, 3), "sanctions"),
+            _p(date(2025, 3, 9), "sanctions"),
+        ]
+    )
+    assert chart is not None
+    same_day = [(d.x, d.y) for d in chart.dots if d.label.startswith("2025-03-03")]
+    assert len(set(same_day)) == 2 and same_day[0][0] == same_day[1][0]
+
+
 def test_a_single_day_is_centred() -> None:
     chart = layout([_p(date(2025, 3, 3), "sanctions")])
     assert chart is not None
