@@ -7,11 +7,13 @@ store.
 
 The large store is built fast and honestly: the five seed articles are ingested once through the
 real pipeline, then copied through the store API (``SqlStore.add_article``) under new ids, with
-publication dates spread over five years and twenty outlets, until it holds ``--attributions``
+every date of round r moved r days back, over twenty outlets, until it holds ``--attributions``
 attributions (100,000 by default); each copy keeps the seed's cleaned text, removals and
-attributions (ids made unique), and the entities are assigned as in the seeds. The FTS5 index is
-filled by its triggers, as in real use. The text repeats, so full-text queries match more rows
-than real news would: a pessimistic case for search.
+attributions (ids made unique), the entities are assigned as in the seeds, and the seeds'
+statements, report links, topic scores and shifts are copied with each round (linking 100,000
+near-identical reports afresh would measure the linker, not the web, and takes far longer). The
+FTS5 index is filled by its triggers, as in real use. The text repeats, so full-text queries
+match more rows than real news would: a pessimistic case for search.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -34,10 +37,21 @@ sys.path.insert(0, str(ROOT))
 from tests.seeds_store import build_seeds_db  # noqa: E402
 
 from onrecord.api import ApiSettings, create_app  # noqa: E402
+from onrecord.models import StatementDate  # noqa: E402
 from onrecord.pipeline import PreparedArticle, prepare  # noqa: E402
 from onrecord.service import Service  # noqa: E402
 from onrecord.store import SqlStore  # noqa: E402
-from onrecord.store.schema import attributions, statements  # noqa: E402
+from onrecord.store.schema import (  # noqa: E402
+    attribution_topics,
+    attributions,
+    shifts,
+    statement_reports,
+    statement_topics,
+    statements,
+)
+
+# In the order they can be inserted (statements before what refers to them).
+TIMELINE_TABLES = (statements, statement_reports, statement_topics, attribution_topics, shifts)
 
 TARGET_MS = 200.0
 OUTLETS = [f"Outlet {i:02d}" for i in range(20)]
@@ -87,50 +101,111 @@ def measure(db: str, repeat: int) -> list[tuple[str, float, float, int]]:
     return rows
 
 
+def _shifted(d: StatementDate | None, days: int) -> StatementDate | None:
+    if d is None or d.value is None:
+        return d
+    return dataclasses.replace(d, value=(date.fromisoformat(d.value) + timedelta(days=days)).isoformat())
+
+
 def build_large(folder: Path, target: int) -> tuple[str, int, int]:
-    """The seeds copied through the store API until ``target`` attributions are stored."""
+    """The seeds copied in rounds until ``target`` attributions are stored: articles through
+    ``SqlStore.add_article``, the timeline's rows (statements, their reports, topic scores, shifts)
+    copied with them, every date of round ``r`` moved ``r`` days back."""
     (folder / "seeds").mkdir()
     seeds = build_seeds_db(folder / "seeds")
     db = str(folder / "large.db")
     with Service(seeds) as source, Service(db) as large:
         with source.store.engine.connect() as conn:
-            rows = conn.execute(select(attributions.c.id, attributions.c.entity_id))
-            entity_of: dict[str, str | None] = {aid: eid for aid, eid in rows}
+            entity_of: dict[str, str | None] = dict(
+                conn.execute(select(attributions.c.id, attributions.c.entity_id)).all()
+            )
+            derived = {t.name: [r._asdict() for r in conn.execute(select(t))] for t in TIMELINE_TABLES}
         originals = []
         for summary in source.articles():
             prepared = prepare(source.store.stored_input(summary.id))
             assert isinstance(prepared, PreparedArticle)
-            originals.append(prepared)
+            # The undated seed (003) gets a date, so that copies spread over time like the rest.
+            originals.append(dataclasses.replace(prepared, published=prepared.published or date(2025, 5, 15)))
         assignment: dict[str, str | None] = {}
-        copies = total = 0
-        first_day = date(2021, 1, 1)
+        rounds = total = 0
         while total < target:
+            back = -rounds  # days: round r is dated r days before the seeds
+            rename = {}
             for prepared in originals:
-                new_id = f"{copies:08x}{prepared.id[:8]}"
-                atts = tuple(
-                    dataclasses.replace(a, id=f"{copies:08x}{a.id[:8]}", article=new_id)
-                    for a in prepared.attributions
-                )
-                for old, new in zip(prepared.attributions, atts, strict=True):
-                    assignment[new.id] = entity_of.get(old.id)
+                new_id = f"{rounds:08x}{prepared.id[:8]}"
+                atts = []
+                for a in prepared.attributions:
+                    rename[a.id] = f"{rounds:08x}{a.id[:8]}"
+                    assignment[rename[a.id]] = entity_of.get(a.id)
+                    atts.append(
+                        dataclasses.replace(a, id=rename[a.id], article=new_id, date=_shifted(a.date, back))
+                    )
                 copy = dataclasses.replace(
                     prepared,
                     id=new_id,
-                    published=first_day + timedelta(days=copies % 1800),
-                    article=dataclasses.replace(prepared.article, outlet=OUTLETS[copies % len(OUTLETS)]),
-                    attributions=atts,
+                    published=prepared.published + timedelta(days=back) if prepared.published else None,
+                    article=dataclasses.replace(
+                        prepared.article, outlet=OUTLETS[(rounds + len(rename)) % len(OUTLETS)]
+                    ),
+                    attributions=tuple(atts),
                     line_hashes=frozenset(),
                 )
                 large.store.add_article(copy, None)
-                copies += 1
                 total += len(atts)
-                if total >= target:
-                    break
+            _copy_timeline(large.store, derived, rename, rounds, back)
+            rounds += 1
         large.store.replace_entities(source.entities(), assignment)
-        # Statements, topics and shifts as ingest derives them (embeddings are cached by text, so
-        # the repeated wordings are embedded once).
-        large.refresh_timeline()
-    return db, copies, total
+    return db, rounds * len(originals), total
+
+
+def _copy_timeline(
+    store: SqlStore, derived: dict[str, list[dict[str, Any]]], rename: dict[str, str], r: int, back: int
+) -> None:
+    """One round's copy of the seeds' statements, report links, topic scores and shifts."""
+
+    def sid(old: str) -> str:
+        return f"s{r:07x}{old[1:9]}"
+
+    def day(value: str | None) -> str | None:
+        return (date.fromisoformat(value) + timedelta(days=back)).isoformat() if value else None
+
+    rows = {
+        "statements": [
+            {
+                **x,
+                "id": sid(x["id"]),
+                "date_value": day(x["date_value"]),
+                "attribution_id": rename.get(x["attribution_id"], x["attribution_id"]),
+                "ordinal": r * 100_000 + x["ordinal"],
+            }
+            for x in derived["statements"]
+        ],
+        "statement_reports": [
+            {"statement_id": sid(x["statement_id"]), "attribution_id": rename[x["attribution_id"]]}
+            for x in derived["statement_reports"]
+            if x["attribution_id"] in rename
+        ],
+        "statement_topics": [
+            {**x, "statement_id": sid(x["statement_id"])} for x in derived["statement_topics"]
+        ],
+        "attribution_topics": [
+            {**x, "attribution_id": rename[x["attribution_id"]]}
+            for x in derived["attribution_topics"]
+            if x["attribution_id"] in rename
+        ],
+        "shifts": [
+            {
+                **{k: v for k, v in x.items() if k != "id"},
+                "statement_a": sid(x["statement_a"]),
+                "statement_b": sid(x["statement_b"]),
+            }
+            for x in derived["shifts"]
+        ],
+    }
+    with store.engine.begin() as conn:
+        for table in TIMELINE_TABLES:
+            if rows[table.name]:
+                conn.execute(insert(table), rows[table.name])
 
 
 def report(title: str, rows: list[tuple[str, float, float, int]]) -> bool:
@@ -150,14 +225,28 @@ def main() -> int:
     )
     parser.add_argument("--attributions", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument(
+        "--keep", metavar="DIR", help="build the large store in DIR and keep it (reused when it is there)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         seeds_ok = report("seeds store (5 articles)", measure(build_seeds_db(folder), args.repeat))
         started = time.perf_counter()
-        large, articles, total = build_large(folder, args.attributions)
-        built = time.perf_counter() - started
-        print(f"\nbuilt a store of {total:,} attributions in {articles:,} articles in {built:.0f} s")
+        where = Path(args.keep) if args.keep else folder
+        where.mkdir(parents=True, exist_ok=True)
+        if (where / "large.db").exists():
+            large = str(where / "large.db")
+            kept = SqlStore(large)
+            with kept.engine.connect() as conn:
+                total = int(conn.scalar(select(func.count()).select_from(attributions)) or 0)
+            articles = kept.count_articles()
+            kept.close()
+            print(f"\nreusing the store in {large}: {total:,} attributions in {articles:,} articles")
+        else:
+            large, articles, total = build_large(where, args.attributions)
+            built = time.perf_counter() - started
+            print(f"\nbuilt a store of {total:,} attributions in {articles:,} articles in {built:.0f} s")
         report(f"synthetic store ({total:,} attributions)", measure(large, args.repeat))
     print(f"\nseeds store: every page under {TARGET_MS:.0f} ms: {'yes' if seeds_ok else 'NO'}")
     return 0 if seeds_ok else 1

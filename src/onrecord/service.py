@@ -47,8 +47,10 @@ from onrecord.store.statement_search import (
     StatementPage,
     StatementQuery,
     chart_rows,
+    daily_counts,
     search_statements,
     speaker_shifts,
+    statement_count,
 )
 from onrecord.timeline.linking import DEFAULT as DEFAULT_THRESHOLDS
 from onrecord.timeline.topics import Taxonomy, load_taxonomy
@@ -421,9 +423,15 @@ class Service:
         query = dataclasses.replace(query, threshold=settings.float_setting("topic_threshold"))
         return search_statements(self.store, query, limit=limit, cursor=cursor, oldest_first=oldest_first)
 
-    def speaker_chart(self, entity_id: str) -> list[ChartRow]:
-        """Every dated statement of one entity with its topics: what its timeline chart plots."""
-        return chart_rows(self.store, entity_id, settings.float_setting("topic_threshold"))
+    def speaker_chart(
+        self, entity_id: str, *, most: int
+    ) -> list[ChartRow] | list[tuple[date, str | None, int]]:
+        """What one entity's timeline chart plots: every dated statement with its topics, or, past
+        ``most`` statements, (day, topic, statements) counts."""
+        threshold = settings.float_setting("topic_threshold")
+        if statement_count(self.store, entity_id) > most:
+            return daily_counts(self.store, entity_id, threshold)
+        return chart_rows(self.store, entity_id, threshold)
 
     def speaker_shifts(self, entity_id: str, *, limit: int = 20) -> list[tuple[Shift, Statement, Statement]]:
         """One entity's candidate shifts, strongest first, with both statements."""

@@ -8,7 +8,7 @@ chart needs no script and no library, prints, and reads the same in every browse
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -35,7 +35,8 @@ TOP = 12
 AXIS = 30
 
 
-# Above this many statements, a chart draws one dot per topic and week instead of one per statement.
+# Above this many statements, a chart draws one dot per topic and week (or month) instead of one
+# per statement.
 MAX_DOTS = 400
 
 
@@ -150,25 +151,37 @@ def layout(points: list[Point], colours: dict[str, str] | None = None) -> Chart 
     )
 
 
-def weekly(points: list[Point], href: Callable[[date, date], str]) -> list[Point]:
-    """One point per topic and week (Monday first), sized by how many statements it stands for,
-    linking to ``href(monday, sunday)``: a chart of thousands of statements stays readable."""
-    weeks: dict[tuple[date, tuple[str, ...]], int] = {}
-    for p in points:
-        monday = p.day - timedelta(days=p.day.weekday())
-        for t in p.topics or (NO_TOPIC,):
-            key = (monday, (t,) if t != NO_TOPIC else ())
-            weeks[key] = weeks.get(key, 0) + 1
+def binned(counts: Iterable[tuple[date, str | None, int]], href: Callable[[date, date], str]) -> list[Point]:
+    """One point per topic and week (Monday first), or per month over more than two years, from
+    (day, topic or None, statements) counts; sized by the statements it stands for and linking to
+    ``href(first day, last day)``: a chart of thousands of statements stays readable and small."""
+    counted = list(counts)
+    if not counted:
+        return []
+    span = (max(d for d, _, _ in counted) - min(d for d, _, _ in counted)).days
+    by_month = span > 2 * 365
+    bins: dict[tuple[date, str | None], int] = {}
+    for day, topic, n in counted:
+        start = day.replace(day=1) if by_month else day - timedelta(days=day.weekday())
+        bins[(start, topic)] = bins.get((start, topic), 0) + n
+    unit = "month" if by_month else "week"
     return [
         Point(
-            monday,
-            topics,
+            start,
+            (topic,) if topic else (),
             n,
-            f"{n} statement{'s' * (n != 1)} in the week",
-            href(monday, monday + timedelta(days=6)),
+            f"{n} statement{'s' * (n != 1)} in the {unit}",
+            href(start, _bin_end(start, by_month)),
         )
-        for (monday, topics), n in sorted(weeks.items())
+        for (start, topic), n in sorted(bins.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
     ]
+
+
+def _bin_end(start: date, by_month: bool) -> date:
+    if not by_month:
+        return start + timedelta(days=6)
+    following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return following - timedelta(days=1)
 
 
 def _ticks(first: date, last: date) -> list[tuple[date, str]]:

@@ -23,7 +23,7 @@ from onrecord.api.highlight import marks_for, runs
 from onrecord.api.routes import ServiceDep
 from onrecord.errors import UsageError
 from onrecord.store.search import KINDS, AttributionQuery
-from onrecord.store.statement_search import StatementQuery
+from onrecord.store.statement_search import ChartRow, StatementQuery
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 30
@@ -139,20 +139,26 @@ def speaker_page(
     topics = [name for name, _ in svc.topics()]
     if topic and topic not in topics:
         raise UsageError(f"unknown topic {topic!r}; the taxonomy has: {', '.join(topics)}")
-    rows = [r for r in svc.speaker_chart(entity_id) if topic is None or topic in r.topics]
-    points = [
-        chart.Point(
-            r.day,
-            r.topics,
-            r.outlets,
-            f"{r.outlets} outlet{'s' * (r.outlets != 1)}: {r.text}",
-            f"/statements/{quote(r.id, safe='')}",
-        )
-        for r in rows
-    ]
-    if len(points) > chart.MAX_DOTS:
-        base = {"speaker": summary.entity.name}
-        points = chart.weekly(points, lambda mon, sun: "/?" + urlencode({**base, "since": mon, "until": sun}))
+    plotted = svc.speaker_chart(entity_id, most=chart.MAX_DOTS)
+    weekly = bool(plotted) and not isinstance(plotted[0], ChartRow)
+    if weekly:
+        counts = [c for c in plotted if isinstance(c, tuple) and (topic is None or c[1] == topic)]
+        base = {"speaker": summary.entity.name, **({"topic": topic} if topic else {})}
+        points = chart.binned(counts, lambda mon, sun: "/?" + urlencode({**base, "since": mon, "until": sun}))
+        total = sum(n for _, _, n in counts)
+    else:
+        rows = [r for r in plotted if isinstance(r, ChartRow) and (topic is None or topic in r.topics)]
+        points = [
+            chart.Point(
+                r.day,
+                r.topics,
+                r.outlets,
+                f"{r.outlets} outlet{'s' * (r.outlets != 1)}: {r.text}",
+                f"/statements/{quote(r.id, safe='')}",
+            )
+            for r in rows
+        ]
+        total = len(rows)
     listed = svc.statement_page(
         StatementQuery(entity=entity_id, topic=topic), limit=PAGE_SIZE, cursor=_blank(cursor)
     )
@@ -168,8 +174,8 @@ def speaker_page(
         title=summary.entity.name,
         summary=summary,
         chart=chart.layout(points, chart.topic_colours(topics)),
-        weekly=len(rows) > chart.MAX_DOTS,
-        plotted=len(rows),
+        weekly=weekly,
+        plotted=total,
         statements=listed.statements,
         next_url=next_url,
         paged=bool(cursor),

@@ -13,7 +13,7 @@ from onrecord.api import schemas
 from onrecord.api.app import ApiSettings, check_write_token
 from onrecord.errors import InputError, UsageError
 from onrecord.ingest.upload import MEDIA_TYPES, upload_format
-from onrecord.serialize import attribution_json, statement_json
+from onrecord.serialize import attribution_json, entity_json, statement_json
 from onrecord.service import Service
 from onrecord.store import SpeakerSummary, StoredArticle
 from onrecord.store.search import MAX_PAGE, AttributionQuery, SearchHit
@@ -28,6 +28,14 @@ def service(request: Request) -> Service:
 
 
 ServiceDep = Annotated[Service, Depends(service)]
+# Query parameters shared by the endpoints that list things.
+SpeakerParam = Annotated[str | None, Query(max_length=200, description="any part of a speaker's name")]
+EntityParam = Annotated[str | None, Query(max_length=200, description="an entity id, exactly")]
+TopicParam = Annotated[str | None, Query(max_length=200, description="a topic of the taxonomy")]
+SinceParam = Annotated[date | None, Query(description="stated on or after (YYYY-MM-DD)")]
+UntilParam = Annotated[date | None, Query(description="stated on or before (YYYY-MM-DD)")]
+LimitParam = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+CursorParam = Annotated[str | None, Query(max_length=2000, description="a page's next_cursor")]
 Kind = Literal["direct", "indirect", "mixed"]
 
 
@@ -68,13 +76,8 @@ def article_record(a: StoredArticle, attributions: list[dict[str, Any]]) -> dict
 
 
 def entity_record(s: SpeakerSummary) -> dict[str, Any]:
-    e = s.entity
     return {
-        "id": e.id,
-        "name": e.name,
-        "type": e.type,
-        "aliases": list(e.aliases),
-        "roles": [{"text": r.text, "articles": list(r.articles)} for r in e.roles],
+        **entity_json(s.entity),
         "attributions": s.attributions,
         "articles": s.articles,
         "first": _iso(s.first),
@@ -88,16 +91,16 @@ def search_attributions(
     q: Annotated[
         str | None, Query(max_length=500, description="words in the content or the speaker's name")
     ] = None,
-    speaker: Annotated[str | None, Query(max_length=200, description="any part of a speaker's name")] = None,
-    entity: Annotated[str | None, Query(max_length=200, description="an entity id, exactly")] = None,
+    speaker: SpeakerParam = None,
+    entity: EntityParam = None,
     kind: Kind | None = None,
     outlet: Annotated[str | None, Query(max_length=200)] = None,
     article: Annotated[str | None, Query(max_length=64, description="an article id")] = None,
-    since: Annotated[date | None, Query(description="stated on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[date | None, Query(description="stated on or before (YYYY-MM-DD)")] = None,
-    topic: Annotated[str | None, Query(max_length=200, description="a topic of the taxonomy")] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+    since: SinceParam = None,
+    until: UntilParam = None,
+    topic: TopicParam = None,
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
 ) -> dict[str, Any]:
     """Attributions matching every filter given, newest article first. Full text on SQLite uses the
     FTS5 index: each word must occur (a trailing * matches a prefix; "quoted words" a phrase).
@@ -114,13 +117,13 @@ def search_statement_list(
     q: Annotated[
         str | None, Query(max_length=500, description="words in any report of the statement")
     ] = None,
-    speaker: Annotated[str | None, Query(max_length=200, description="any part of a speaker's name")] = None,
-    entity: Annotated[str | None, Query(max_length=200, description="an entity id, exactly")] = None,
-    topic: Annotated[str | None, Query(max_length=200, description="a topic of the taxonomy")] = None,
-    since: Annotated[date | None, Query(description="stated on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[date | None, Query(description="stated on or before (YYYY-MM-DD)")] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+    speaker: SpeakerParam = None,
+    entity: EntityParam = None,
+    topic: TopicParam = None,
+    since: SinceParam = None,
+    until: UntilParam = None,
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
 ) -> dict[str, Any]:
     """Statements (one utterance with every outlet's report of it), newest first, undated last."""
     _known_topic(svc, topic)
@@ -146,11 +149,11 @@ def get_statement(svc: ServiceDep, statement_id: str) -> dict[str, Any]:
 def speaker_timeline(
     svc: ServiceDep,
     entity_id: str,
-    topic: Annotated[str | None, Query(max_length=200, description="a topic of the taxonomy")] = None,
-    since: Annotated[date | None, Query(description="stated on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[date | None, Query(description="stated on or before (YYYY-MM-DD)")] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+    topic: TopicParam = None,
+    since: SinceParam = None,
+    until: UntilParam = None,
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
 ) -> dict[str, Any]:
     """One speaker's statements in date order, oldest first (undated last), each with its reports."""
     svc.entity(entity_id)  # 404 for an unknown speaker rather than an empty timeline
@@ -187,8 +190,8 @@ def _known_topic(svc: Service, topic: str | None) -> None:
 @router.get("/articles", response_model=schemas.ArticleListOut, summary="List articles")
 def list_articles(
     svc: ServiceDep,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+    limit: LimitParam = 50,
+    cursor: CursorParam = None,
 ) -> dict[str, Any]:
     """Stored articles, newest first (undated last), a page at a time."""
     page = svc.article_page(limit=limit, cursor=cursor)

@@ -256,3 +256,10 @@ entities = Table(
 # speaker's counts are read from the index alone.
 Index("ix_articles_published", articles.c.published)
 Index("ix_attributions_entity_article", attributions.c.entity_id, attributions.c.article_id)
+# A speaker's chart reads only the topics above the threshold of each statement, from the index.
+Index(
+    "ix_statement_topics_scores",
+    statement_topics.c.statement_id,
+    statement_topics.c.score,
+    statement_topics.c.topic,
+)

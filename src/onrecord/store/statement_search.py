@@ -175,6 +175,32 @@ def chart_rows(store: SqlStore, entity_id: str, threshold: float) -> list[ChartR
     ]
 
 
+def statement_count(store: SqlStore, entity_id: str) -> int:
+    """How many dated statements a speaker has (what a chart would draw)."""
+    with store.engine.connect() as conn:
+        n = conn.scalar(
+            select(func.count())
+            .select_from(statements)
+            .where(statements.c.speaker_id == entity_id, statements.c.date_value.is_not(None))
+        )
+    return int(n or 0)
+
+
+def daily_counts(store: SqlStore, entity_id: str, threshold: float) -> list[tuple[date, str | None, int]]:
+    """(day, topic or None, statements) for a speaker: a chart of thousands of statements counted
+    in the database rather than loaded. A statement with several topics counts under each."""
+    on_topic = and_(statement_topics.c.statement_id == statements.c.id, statement_topics.c.score >= threshold)
+    query = (
+        select(statements.c.date_value, statement_topics.c.topic, func.count())
+        .select_from(statements.outerjoin(statement_topics, on_topic))
+        .where(statements.c.speaker_id == entity_id, statements.c.date_value.is_not(None))
+        .group_by(statements.c.date_value, statement_topics.c.topic)
+        .order_by(statements.c.date_value)
+    )
+    with store.engine.connect() as conn:
+        return [(date.fromisoformat(d), topic, n) for d, topic, n in conn.execute(query)]
+
+
 def speaker_shifts(
     store: SqlStore, entity_id: str, threshold: float, *, limit: int = 20
 ) -> list[tuple[Shift, Statement, Statement]]:

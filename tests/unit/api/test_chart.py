@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from onrecord.api.chart import NO_TOPIC, NO_TOPIC_COLOUR, Point, layout, topic_colours, weekly
+from onrecord.api.chart import NO_TOPIC, NO_TOPIC_COLOUR, Point, binned, layout, topic_colours
 
 
 def _p(day: date, *topics: str, outlets: int = 1) -> Point:
@@ -61,14 +61,25 @@ def test_long_spans_tick_by_year() -> None:
 
 def test_many_statements_are_drawn_a_dot_per_topic_and_week() -> None:
     days = [date(2025, 1, 6) + timedelta(days=k % 21) for k in range(900)]
-    points = [_p(d, "ceasefire" if k % 3 else "sanctions") for k, d in enumerate(days)]
-    weeks = weekly(points, lambda monday, sunday: f"/?since={monday}&until={sunday}")
+    counts = [(d, "ceasefire" if k % 3 else "sanctions", 1) for k, d in enumerate(days)]
+    weeks = binned(counts, lambda monday, sunday: f"/?since={monday}&until={sunday}")
     assert len(weeks) == 6  # three weeks, two topics
     assert sum(p.size for p in weeks) == 900
     assert weeks[0].href == "/?since=2025-01-06&until=2025-01-12" and weeks[0].day.weekday() == 0
     chart = layout(weeks)
     assert chart is not None and len(chart.dots) == 6
     assert max(d.r for d in chart.dots) <= 14
+    untopical = binned([(date(2025, 1, 8), None, 4)], lambda monday, sunday: "/")
+    assert untopical[0].topics == () and untopical[0].day == date(2025, 1, 6) and untopical[0].size == 4
+
+
+def test_over_two_years_the_bins_are_months() -> None:
+    counts = [(date(2022, 1, 1) + timedelta(days=k), "ceasefire", 1) for k in range(0, 1000, 5)]
+    months = binned(counts, lambda first, last: f"{first}/{last}")
+    assert months[0].day == date(2022, 1, 1) and months[0].href == "2022-01-01/2022-01-31"
+    assert all(p.day.day == 1 for p in months) and sum(p.size for p in months) == 200
+    assert "in the month" in months[0].label
+    assert binned([], lambda first, last: "") == []
 
 
 def test_topic_colours_are_stable_and_distinct() -> None:

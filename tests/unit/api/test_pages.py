@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
+
+from onrecord.api import chart
 
 
 def test_search_page_lists_results_with_speaker_date_outlet_and_quote(client: TestClient) -> None:
@@ -66,3 +69,14 @@ def test_article_page_highlights_every_attribution(client: TestClient) -> None:
     assert "Support The Moscow Times!" in html  # present, hidden by CSS until the toggle
     articles = client.get("/articles").text
     assert articles.count("<tr>") == 6  # a header row and five articles
+
+
+def test_a_prolific_speaker_is_charted_a_dot_per_topic_and_week(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(chart, "MAX_DOTS", 5)
+    html = client.get("/speakers/dmitry-peskov").text
+    assert "one dot per topic and week" in html
+    weeks = re.findall(r'<a href="(/\?[^"]+)" class="dot-link" aria-label="([^"]+)"', html)
+    assert weeks and all("since=" in href and "until=" in href for href, _ in weeks)
+    assert sum(int(label.split(" · ")[-1].split()[0]) for _, label in weeks) >= 28

@@ -39,6 +39,7 @@ def upgrade() -> None:
     # Newest-first pages walk articles by date; a speaker's counts come from the index alone.
     op.create_index("ix_articles_published", "articles", ["published"])
     op.create_index("ix_attributions_entity_article", "attributions", ["entity_id", "article_id"])
+    op.create_index("ix_statement_topics_scores", "statement_topics", ["statement_id", "score", "topic"])
     if op.get_bind().dialect.name != "sqlite":
         return
     op.execute(
@@ -62,6 +63,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_statement_topics_scores", "statement_topics")
     op.drop_index("ix_attributions_entity_article", "attributions")
     op.drop_index("ix_articles_published", "articles")
     if op.get_bind().dialect.name != "sqlite":
