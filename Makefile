@@ -10,7 +10,7 @@ DB ?= onrecord.db
 help:
 	@echo "make run    - ingest the bundled example articles into $(DB) and print a summary"
 	@echo "make test   - lint, type-check and run the test suite"
-	@echo "make bench  - cleaning F1 and attribution throughput vs a full spaCy parse (needs ../shared/corpora)"
+	@echo "make bench  - cleaning F1, attribution throughput vs a full spaCy parse, linking time at 10k/100k (needs ../shared/corpora)"
 	@echo "make eval   - score cleaning and attributions (PolNeAR dev, seed gold) against pinned floors, and topics"
 	@echo "make serve  - the web UI and JSON API on $(DB) at http://127.0.0.1:8000/"
 
@@ -21,15 +21,18 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/onrecord ingest examples/seeds --db $(DB)
+	$(BIN)/onrecord ingest examples/seeds.jsonl --db $(DB)
 	@echo
 	$(BIN)/onrecord articles --db $(DB)
 	@echo
 	$(BIN)/onrecord speakers --db $(DB)
 	@echo
-	@echo "See one article with what was removed and why:  $(BIN)/onrecord show examples/seeds/000_c6bb378875dca61c.txt --db $(DB)"
-	@echo "See what the Kremlin spokesman said:             $(BIN)/onrecord quotes --speaker Peskov --db $(DB)"
-	@echo "Browse and search it all in a web browser:       make serve   (then open http://127.0.0.1:8000/)"
+	@echo "See one article with what was removed and why:  $(BIN)/onrecord show 000_c6bb378875dca61c --db $(DB)"
+	@echo "Every statement as JSON Lines:                   $(BIN)/onrecord statements --db $(DB)"
+	@echo
+	$(BIN)/onrecord timeline --speaker Peskov --db $(DB)
+	@echo
+	@echo "Browse, search and chart it all in a web browser: make serve   (then open http://127.0.0.1:8000/)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -44,12 +47,14 @@ test: lint browser
 bench: $(STAMP)
 	$(BIN)/python benchmarks/clean_benchmark.py
 	$(BIN)/python benchmarks/attribution_speed.py
+	$(BIN)/python benchmarks/linking_speed.py
 	$(BIN)/python benchmarks/web_speed.py
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/clean_benchmark.py --gate
 	$(BIN)/python benchmarks/attribution_eval.py --gate
 	$(BIN)/python benchmarks/topics_eval.py
+	$(BIN)/python benchmarks/timeline_eval.py --gate
 
 serve: $(STAMP)
 	@test -f $(DB) || $(MAKE) --no-print-directory run

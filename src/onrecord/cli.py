@@ -25,6 +25,7 @@ from onrecord import __version__, settings
 from onrecord.errors import OnRecordError, UsageError
 from onrecord.ingest import InputFile
 from onrecord.models import Attribution, Notice, Rejection
+from onrecord.serialize import entity_json
 from onrecord.service import IngestReport, Service
 from onrecord.store import SpeakerSummary, StoredArticle
 
@@ -47,16 +48,21 @@ def db_option(func: F) -> F:
     )(func)
 
 
-def entities_option(func: F) -> F:
-    s = settings.setting("entities")
+def _yaml_file_option(name: str) -> Callable[[F], F]:
+    """``--entities`` / ``--topics``: a user's YAML file, defaulting to the setting of that name."""
+    s = settings.setting(name)
     return click.option(
-        "--entities",
+        f"--{name}",
         envvar=s.env,
         default=None,
         type=click.Path(dir_okay=False),
         help=s.help,
         metavar="FILE.yaml",
-    )(func)
+    )
+
+
+entities_option = _yaml_file_option("entities")
+topics_option = _yaml_file_option("topics")
 
 
 def json_option(func: F) -> F:
@@ -132,16 +138,19 @@ class _ProgressListener:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @db_option
 @entities_option
+@topics_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only rejections and errors.")
 @json_option
-def ingest(paths: tuple[str, ...], db: str, entities: str | None, quiet: bool, as_json: bool) -> None:
+def ingest(
+    paths: tuple[str, ...], db: str, entities: str | None, topics: str | None, quiet: bool, as_json: bool
+) -> None:
     """Read articles from files, directories (recursively) or - (standard input) into the store.
 
     Plain text (.txt), HTML (.html, .htm, .html.gz), JSON Lines (.jsonl, one article per line) and
     WARC (.warc, .warc.gz) are read. Running it again on the same inputs changes nothing.
     """
     listener = _ProgressListener(quiet)
-    with Service(db, entities=entities) as service:
+    with Service(db, entities=entities, topics=topics) as service:
         try:
             report = service.ingest(list(paths), listener)
         except KeyboardInterrupt:
@@ -164,7 +173,8 @@ def ingest(paths: tuple[str, ...], db: str, entities: str | None, quiet: bool, a
 def _summary(r: IngestReport, db: str) -> str:
     parts = [f"{r.stored} new article{'s' * (r.stored != 1)} stored in {db}"]
     if r.already_stored:
-        parts.append(f"{r.already_stored} already there")
+        filled = f", {r.completed} given metadata they lacked" if r.completed else ""
+        parts.append(f"{r.already_stored} already there{filled}")
     if r.near_duplicates:
         parts.append(f"{r.near_duplicates} near-duplicate{'s' * (r.near_duplicates != 1)} recorded")
     accepted = r.inputs - r.inputs_with_rejections
@@ -194,6 +204,7 @@ def _report_json(r: IngestReport, db: str) -> dict[str, Any]:
         "inputs_with_rejections": r.inputs_with_rejections,
         "stored": r.stored,
         "already_stored": r.already_stored,
+        "completed": r.completed,
         "near_duplicates": r.near_duplicates,
         "stored_ids": r.stored_ids,
         "rejected": [{"source": x.source, "stage": x.stage, "reason": x.reason} for x in r.rejections],
@@ -206,14 +217,16 @@ def _report_json(r: IngestReport, db: str) -> dict[str, Any]:
 @cli.command()
 @db_option
 @entities_option
+@topics_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def reprocess(db: str, entities: str | None, quiet: bool) -> None:
+def reprocess(db: str, entities: str | None, topics: str | None, quiet: bool) -> None:
     """Clean and attribute every stored article again (after upgrading onrecord).
 
     The text as read is kept; what is derived from it (body, removals, title and date found in
-    the text, attributions) is recomputed, one article per transaction.
+    the text, attributions) is recomputed, one article per transaction; then entities, statements,
+    topics and shifts. Pass --topics to rescore every statement against another taxonomy.
     """
-    with Service(db, entities=entities) as service:
+    with Service(db, entities=entities, topics=topics) as service:
         total = service.store.count_articles()
         listener = _ProgressListener(quiet)
         report = service.reprocess(listener)
@@ -509,13 +522,7 @@ def speakers(db: str, entities: str | None, as_json: bool) -> None:
 
 
 def _speaker_json(r: SpeakerSummary) -> dict[str, Any]:
-    e = r.entity
-    return {
-        "id": e.id,
-        "name": e.name,
-        "type": e.type,
-        "aliases": list(e.aliases),
-        "roles": [{"text": role.text, "articles": list(role.articles)} for role in e.roles],
+    return entity_json(r.entity) | {
         "attributions": r.attributions,
         "articles": r.articles,
         "first": _iso(r.first),

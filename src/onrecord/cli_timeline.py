@@ -20,7 +20,7 @@ from rich.table import Column
 from rich.text import Text
 
 from onrecord.cli import _table as make_table
-from onrecord.cli import cli, db_option, out
+from onrecord.cli import cli, db_option, out, topics_option
 from onrecord.errors import OnRecordError
 from onrecord.models import Statement
 from onrecord.serialize import attribution_json, entity_json, statement_json
@@ -138,9 +138,16 @@ def _emit(rows: list[Statement], fmt: str, title: str) -> None:
 )
 @_filters
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@topics_option
 @db_option
 def timeline(
-    speaker: str, topic: str | None, since: datetime | None, until: datetime | None, fmt: str, db: str
+    speaker: str,
+    topic: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    fmt: str,
+    topics: str | None,
+    db: str,
 ) -> None:
     """A speaker's statements in date order, each with the outlets that reported it.
 
@@ -148,7 +155,7 @@ def timeline(
     the publication date); "(published)" marks a statement whose reports gave no closer date.
     Candidate shifts in position are flagged for review, never asserted.
     """
-    with Service(db) as service:
+    with Service(db, topics=topics) as service:
         rows = service.statements(speaker=speaker, topic=topic, since=_day(since), until=_day(until))
     names = sorted({s.speaker.name or s.speaker.id for s in rows}) or [speaker]
     title = f"Timeline of {', '.join(names)}: {len(rows)} statement{'s' * (len(rows) != 1)}"
@@ -160,6 +167,7 @@ def timeline(
 @_filters
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--list-topics", is_flag=True, help="Print the topics of the taxonomy in use and exit.")
+@topics_option
 @db_option
 def statements(
     speaker: str | None,
@@ -168,6 +176,7 @@ def statements(
     until: datetime | None,
     fmt: str,
     list_topics: bool,
+    topics: str | None,
     db: str,
 ) -> None:
     """Statements (one utterance, every report of it), oldest first; JSON Lines by default.
@@ -176,7 +185,7 @@ def statements(
     for it, every report with its article, outlet, publication date and exact offsets, and
     candidate shifts.
     """
-    with Service(db) as service:
+    with Service(db, topics=topics) as service:
         if list_topics:
             for name, description in service.topics():
                 out.print(Text(f"{name}: {description}"))
@@ -210,9 +219,15 @@ def _columns(records: list[dict[str, Any]]) -> list[str]:
 
 
 def _write_atomic(path: Path, write: Any) -> None:
-    """Write through a temporary file in the same folder, renamed into place only when complete."""
+    """Write through a temporary file in the same folder, renamed into place only when complete.
+
+    The file gets the permissions any new file gets (mkstemp's private 0600 would survive the rename).
+    """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
     try:
         write(Path(tmp))
         os.replace(tmp, path)

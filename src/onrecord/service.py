@@ -98,6 +98,7 @@ class IngestReport:
     inputs_with_rejections: int = 0
     stored: int = 0
     already_stored: int = 0
+    completed: int = 0  # already stored, and this run brought metadata they lacked
     near_duplicates: int = 0
     rejections: list[Rejection] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
@@ -259,6 +260,7 @@ class Service:
             if self.store.has_article(aid):
                 self.store.add_source(aid, article.provenance)
                 report.already_stored += 1
+                report.completed += self._complete_metadata(aid, article, known)
                 continue
             try:
                 prepared = prepare(article, known.get(article.outlet or "", frozenset()))
@@ -278,6 +280,28 @@ class Service:
             report.stored += 1
             report.near_duplicates += duplicate_of is not None
             report.stored_ids.append(prepared.id)
+
+    def _complete_metadata(self, aid: str, article: Article, known: dict[str, frozenset[str]]) -> bool:
+        """Fill what a stored article lacked (publication date, outlet, title, id) from a new source
+        of the same text, and derive it again: a date makes "on Wednesday" resolvable. Nothing
+        already known is overwritten."""
+        stored = self.store.stored_input(aid)
+        merged = replace(
+            stored,
+            published=stored.published or article.published,
+            published_source=stored.published_source if stored.published else article.published_source,
+            outlet=stored.outlet or article.outlet,
+            title=stored.title or article.title,
+            external_id=stored.external_id or article.external_id,
+        )
+        if merged == stored:
+            return False
+        prepared = prepare(merged, known.get(merged.outlet or "", frozenset()))
+        if isinstance(prepared, Rejection):
+            return False
+        self.store.fill_metadata(aid, outlet=merged.outlet, external_id=merged.external_id)
+        self.store.replace_derived(prepared)
+        return True
 
     def _outlet_boilerplate(self, chunk: list[Article]) -> dict[str, frozenset[str]]:
         """Per outlet, the line hashes seen in enough articles (stored ones plus this chunk)."""

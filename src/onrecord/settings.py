@@ -56,9 +56,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "topic_threshold",
         "ONRECORD_TOPIC_THRESHOLD",
-        0.5,
-        "Topic score (0 to 1) at or above which a statement counts as being about a topic. Scores "
-        "are stored, so changing this needs no reprocessing.",
+        0.45,
+        "Topic score (0 to 1) at or above which a statement counts as being about a topic (0.45 was "
+        "calibrated for the default taxonomy; see benchmarks/topics_eval.py). Scores are stored, so "
+        "changing this needs no reprocessing.",
     ),
     Setting(
         "link_window_days",

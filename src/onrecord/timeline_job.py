@@ -104,8 +104,17 @@ def refresh_timeline(
     topics = _statement_topics(built, scores)
     position = {r.id: k for k, r in enumerate(rows)}
     texts = {r.id: embed_text(r.cue, r.content) for r in rows}
+    kinds = {e.id: e.type for e in store.list_entities()}
     inputs = [
-        ShiftInput(s.id, s.speaker, s.date.value, texts[s.attribution], topics.get(s.id, {})) for s in built
+        ShiftInput(
+            s.id,
+            s.speaker,
+            s.date.value,
+            texts[s.attribution],
+            topics.get(s.id, {}),
+            kinds.get(s.speaker, ""),
+        )
+        for s in built
     ]
     svecs = vecs[[position[s.attribution] for s in built]] if built else vecs[:0]
     found: list[Shift] = find_shifts(inputs, svecs, topic_threshold)

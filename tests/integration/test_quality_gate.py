@@ -30,3 +30,27 @@ def test_attribution_eval_gate(corpora_dir: Path) -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_timeline_eval_gate() -> None:
+    """Statement dates, same-statement pairs and shift flags: all labelled sets live in tests/data."""
+    proc = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "timeline_eval.py"), "--gate"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_topics_eval_runs() -> None:
+    proc = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "topics_eval.py")],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "held-out" in proc.stdout or "held_out" in proc.stdout, proc.stdout

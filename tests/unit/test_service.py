@@ -59,3 +59,32 @@ def test_report_counts_and_rejections(tmp_path: Path) -> None:
         assert [r.source for r in service.rejections()] == [str(empty)]
         again = service.ingest([str(good)])
         assert (again.stored, again.already_stored) == (0, 1)
+
+
+def test_a_second_source_fills_in_metadata_and_dates_the_statements_again(tmp_path: Path) -> None:
+    text = (
+        "Mayor Anna Kowalski said on Monday that the bridge would reopen after the repairs.\n\n"
+        "The council has approved the budget for the work on the old bridge across the river.\n"
+    )
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"id": "bridge", "text": text, "published": "2025-07-16", "outlet": "Valley Gazette"})
+        + "\n",
+        encoding="utf-8",
+    )
+    with Service(str(tmp_path / "t.db")) as service:
+        service.ingest([str(tmp_path / "story.txt")])
+        before = service.attributions()[0].attribution.date
+        assert before is not None and before.value is None and before.text == "on Monday"
+        report = service.ingest([str(feed)])
+        assert (report.stored, report.already_stored, report.completed) == (0, 1, 1)
+        article = service.article("bridge")
+        assert (article.published.isoformat() if article.published else None, article.outlet) == (
+            "2025-07-16",
+            "Valley Gazette",
+        )
+        after = service.attributions()[0].attribution.date
+        assert after is not None and (after.value, after.precision) == ("2025-07-14", "day")
+        again = service.ingest([str(feed)])
+        assert again.completed == 0

@@ -180,6 +180,18 @@ class SqlStore(TimelineStore):
             conn.execute(delete(attributions).where(attributions.c.article_id == prepared.id))
             _insert_derived_rows(conn, prepared)
 
+    def fill_metadata(self, article_id: str, *, outlet: str | None, external_id: str | None) -> None:
+        """Set an article's outlet and id where they are still empty (never overwrite)."""
+        with self._write() as conn:
+            conn.execute(
+                update(articles)
+                .where(articles.c.id == article_id)
+                .values(
+                    outlet=func.coalesce(articles.c.outlet, outlet),
+                    external_id=func.coalesce(articles.c.external_id, external_id),
+                )
+            )
+
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:
             return list(conn.scalars(select(articles.c.id).order_by(articles.c.id)))

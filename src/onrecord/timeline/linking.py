@@ -15,6 +15,7 @@ PolNeAR reports labelled by hand): see ``benchmarks/linking_eval.py`` for the fi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -171,27 +172,50 @@ def _close(a: LinkItem, b: LinkItem, window: int) -> bool:
     return (b.lo - a.hi).days <= window and (a.lo - b.hi).days <= window
 
 
-def candidate_pairs(items: Sequence[LinkItem], t: Thresholds = DEFAULT) -> Iterator[tuple[int, int, float]]:
-    """Pairs of one speaker, from different articles, close in time, with their cosine."""
+_GRAM = 5  # a verbatim run of ``shared_run`` words shares word 5-grams
+
+
+def _grams(words: Sequence[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[k : k + _GRAM]) for k in range(len(words) - _GRAM + 1)}
+
+
+def candidate_pairs(
+    items: Sequence[LinkItem], t: Thresholds = DEFAULT, *, floor: float = -1.0
+) -> Iterator[tuple[int, int, float]]:
+    """Pairs of one speaker, from different articles, close in time, with their cosine.
+
+    Only pairs whose cosine reaches ``floor`` or that share a word 5-gram (the only way a pair
+    below the cosine thresholds can still be one statement: a verbatim run) are yielded; both
+    tests are cheap (a vector product per window, an index of 5-grams per speaker).
+    """
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for k, it in enumerate(items):
         by_speaker[it.speaker].append(k)
     for members in by_speaker.values():
         members.sort(key=lambda k: (items[k].lo, items[k].id))
-        vectors = np.stack([items[k].vector for k in members]) if members else None
+        vectors = np.stack([items[k].vector for k in members])
+        grams = [_grams(_words(items[k].text)) for k in members]
+        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for pos, g in enumerate(grams):
+            for gram in g:
+                index[gram].append(pos)
         for pos, k in enumerate(members):
             a = items[k]
             end = pos + 1
             limit = a.hi + timedelta(days=t.window_days)
             while end < len(members) and items[members[end]].lo <= limit:
                 end += 1
-            if end == pos + 1 or vectors is None:
+            if end == pos + 1:
                 continue
             sims = vectors[pos + 1 : end] @ vectors[pos]
-            for off, sim in enumerate(sims):
-                b = items[members[pos + 1 + off]]
+            wanted = set((np.nonzero(sims >= floor)[0] + pos + 1).tolist())
+            for gram in grams[pos]:
+                seen = index[gram]  # positions in ascending order: take the window's slice
+                wanted.update(seen[bisect.bisect_right(seen, pos) : bisect.bisect_left(seen, end)])
+            for q in sorted(wanted):
+                b = items[members[q]]
                 if b.article != a.article and _close(a, b, t.window_days):
-                    yield k, members[pos + 1 + off], float(sim)
+                    yield k, members[q], float(sims[q - pos - 1])
 
 
 def link(items: Sequence[LinkItem], t: Thresholds = DEFAULT) -> list[list[int]]:
@@ -204,19 +228,25 @@ def link(items: Sequence[LinkItem], t: Thresholds = DEFAULT) -> list[list[int]]:
             x = parent[x]
         return x
 
-    # a pair far below both cosine thresholds can only be joined by a verbatim run: look for one
-    # only when the two texts share a rare word at all, which is cheap to test
-    floor = min(t.cosine, t.cosine_with_words, t.cosine_with_cue) - 0.05
-    words = [_content_words(_words(it.text)) for it in items]
-    for i, j, sim in candidate_pairs(items, t):
+    floor = min(t.cosine, t.cosine_with_words, t.cosine_with_cue)
+    words = [_words(it.text) for it in items]
+    content = [_content_words(w) for w in words]
+    cues = [cue_key(it.cue) for it in items]
+    for i, j, sim in candidate_pairs(items, t, floor=floor):
         if find(i) == find(j):
             continue
-        if sim < floor and len(words[i] & words[j]) < t.shared_run // 2:
-            continue
-        a, b = items[i], items[j]
-        f = pair_features(a.text, b.text, a.vector, b.vector, a.cue, b.cue)
-        if same_statement(f, t):
-            parent[find(i)] = find(j)
+        # the cheap rules first; the longest common run only when nothing else decides
+        overlap = len(content[i] & content[j]) / max(1, min(len(content[i]), len(content[j])))
+        same_cue = cues[i] is not None and cues[i] == cues[j]
+        f = PairFeatures(sim, 0, overlap, same_cue)
+        if not same_statement(f, t):
+            wi, wj = words[i], words[j]
+            run = (
+                SequenceMatcher(None, wi, wj, autojunk=False).find_longest_match(0, len(wi), 0, len(wj)).size
+            )
+            if run < t.shared_run:
+                continue
+        parent[find(i)] = find(j)
     groups: dict[int, list[int]] = defaultdict(list)
     for k in range(len(items)):
         groups[find(k)].append(k)

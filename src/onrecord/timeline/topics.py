@@ -244,6 +244,40 @@ def _reference() -> tuple[str, ...]:
     return tuple(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
 
 
+# Embeddings of the default taxonomy's texts and the reference sentences, computed once with the
+# bundled model and shipped (build_topic_vectors.py writes them; a test checks they are current),
+# so that a process does not spend seconds embedding the same sentences at every start.
+SHIPPED_VECTORS = "topic_vectors.npz"
+
+
+@functools.cache
+def _shipped() -> dict[str, Vectors]:
+    path = resources.files("onrecord.timeline").joinpath(SHIPPED_VECTORS)
+    if not path.is_file():
+        return {}
+    with path.open("rb") as f, np.load(f) as z:
+        return {k: z[k].astype(np.float32) for k in z.files}
+
+
+def vector_key(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def embed_known(texts: Sequence[str]) -> Vectors:
+    """``embed`` for anchor texts, taking the shipped vectors where the text is one of them."""
+    known = _shipped()
+    missing = sorted({t for t in texts if vector_key(t) not in known})
+    fresh = dict(zip(missing, embed(missing), strict=True)) if missing else {}
+    rows = [known[vector_key(t)] if t not in fresh else fresh[t] for t in texts]
+    return np.stack(rows).astype(np.float32) if rows else embed([])
+
+
+def anchor_texts(taxonomy: Taxonomy) -> list[str]:
+    """Every text a taxonomy embeds: descriptions, examples, and the reference sentences."""
+    out = [t for topic in taxonomy.topics for t in (topic.description, *topic.examples)]
+    return out + list(_reference())
+
+
 def _anchors(taxonomy: Taxonomy) -> _Anchors:
     """Embed the descriptions, examples and reference sentences once per taxonomy and process.
 
@@ -259,7 +293,7 @@ def _anchors(taxonomy: Taxonomy) -> _Anchors:
             texts.extend((topic.description, *topic.examples))
             spans.append(slice(start, len(texts)))
         reference = _reference()
-        raw = embed([*texts, *reference])
+        raw = embed_known([*texts, *reference])
         means = [raw[s].mean(axis=0) for s in spans] + [raw[len(texts) :].mean(axis=0)]
         centre: Vectors = np.mean(means, axis=0).astype(np.float32)
         vectors = _unit(raw[: len(texts)] - centre)

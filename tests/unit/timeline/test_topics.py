@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from onrecord.errors import UsageError
@@ -237,3 +238,17 @@ def test_a_taxonomy_of_one_topic_still_discriminates(tmp_path: Path) -> None:
     # The threshold is calibrated for a taxonomy of many topics; one topic still tells the two apart.
     assert on["ceasefire"] > off["ceasefire"] + 0.3
     assert off["ceasefire"] < DEFAULT_THRESHOLD
+
+
+def test_shipped_vectors_cover_the_default_taxonomy_and_match_the_model() -> None:
+    """Run ``python -m onrecord.timeline.build_topic_vectors`` after editing the default taxonomy."""
+    from onrecord.nlp.embed import embed
+    from onrecord.timeline.topics import _shipped, anchor_texts, vector_key
+
+    shipped = _shipped()
+    texts = anchor_texts(load_taxonomy())
+    assert [t for t in texts if vector_key(t) not in shipped] == []
+    sample = texts[:: max(1, len(texts) // 3)][:3]
+    fresh = embed(sample)
+    for text, vector in zip(sample, fresh, strict=True):
+        assert float(np.dot(shipped[vector_key(text)], vector)) > 0.999
