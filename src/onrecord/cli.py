@@ -8,6 +8,7 @@ data, never formatting instructions.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import sys
 from collections.abc import Callable
@@ -527,6 +528,67 @@ def _speaker_json(r: SpeakerSummary) -> dict[str, Any]:
         "first": _iso(r.first),
         "last": _iso(r.last),
     }
+
+
+@cli.command()
+@db_option
+@entities_option
+@click.option(
+    "--host",
+    envvar=settings.setting("host").env,
+    default=str(settings.setting("host").default),
+    show_default=True,
+    help=settings.setting("host").help,
+)
+@click.option(
+    "--port",
+    envvar=settings.setting("port").env,
+    default=int(settings.setting("port").default),
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help=settings.setting("port").help,
+)
+@click.option(
+    "--allow-anonymous-writes",
+    is_flag=True,
+    help="Accept POST /api/v1/articles without a token when ONRECORD_TOKEN is not set.",
+)
+def serve(db: str, entities: str | None, host: str, port: int, allow_anonymous_writes: bool) -> None:
+    """Serve the web UI and the JSON API (/api/v1, schema at /api/openapi.json) over the store.
+
+    Reads need nothing; writes need ONRECORD_TOKEN (Authorization: Bearer TOKEN).
+    """
+    import uvicorn
+
+    from onrecord.api import ApiSettings, create_app
+
+    api = ApiSettings.from_environment(allow_anonymous_writes=allow_anonymous_writes)
+    app = create_app(lambda: Service(db, entities=entities), api)
+    if not _is_loopback(host):
+        err.print(
+            Text(
+                f"warning: listening on {host}, not loopback: anyone who can reach this machine can "
+                "read the record. Use --host 127.0.0.1 to keep it local."
+            ),
+            style="yellow",
+        )
+    if api.allow_anonymous_writes and not api.token:
+        err.print(
+            Text("warning: anonymous writes are allowed: anyone who can reach the server can add articles."),
+            style="yellow",
+        )
+    shown = f"[{host}]" if ":" in host else host
+    err.print(Text(f"onrecord: serving {db} at http://{shown}:{port}/ (Ctrl-C to stop)"))
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @cli.command(name="settings")

@@ -45,3 +45,9 @@ class UsageError(OnRecordError):
     """The command was called wrongly (a missing path, an unknown option value)."""
 
     status = 400
+
+
+class UnsupportedMediaError(OnRecordError):
+    """A request body in a format onrecord does not read."""
+
+    status = 415

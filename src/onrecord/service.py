@@ -6,6 +6,7 @@ the stages it calls do no I/O of their own.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -18,7 +19,8 @@ from onrecord import dedup, settings
 from onrecord.entities import EntityIndex, Mention, Overrides, load_overrides, resolve_entities
 from onrecord.errors import NotFoundError, UsageError
 from onrecord.ingest import InputFile, discover, read_input
-from onrecord.models import Article, Attribution, Entity, Notice, Rejection, Statement
+from onrecord.ingest.upload import read_upload
+from onrecord.models import Article, Attribution, Entity, Notice, Rejection, Shift, Statement
 from onrecord.pipeline import article_id, attribute, clean_article, line_hashes, prepare, publication_date
 from onrecord.store import (
     ArticleSummary,
@@ -28,6 +30,27 @@ from onrecord.store import (
     StoredAttribution,
     StoredRejection,
     open_store,
+)
+from onrecord.store.search import (
+    ArticlePage,
+    AttributionQuery,
+    SearchPage,
+    article_attributions,
+    article_page,
+    entity_summary,
+    outlets,
+    refresh_statistics,
+    search_attributions,
+)
+from onrecord.store.statement_search import (
+    ChartRow,
+    StatementPage,
+    StatementQuery,
+    chart_rows,
+    daily_counts,
+    search_statements,
+    speaker_shifts,
+    statement_count,
 )
 from onrecord.timeline.linking import DEFAULT as DEFAULT_THRESHOLDS
 from onrecord.timeline.topics import Taxonomy, load_taxonomy
@@ -127,9 +150,28 @@ class Service:
         max_bytes = settings.int_setting("max_input_bytes")
         for chunk in _chunks(self._read_all(found.files, max_bytes, listen, report), CHUNK_ARTICLES):
             self._store_chunk(chunk, listen, report)
+        self._derive_across_articles(listen, report)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _derive_across_articles(self, listen: IngestListener, report: IngestReport) -> None:
+        """After storing articles: entities, then statements, topics and shifts over the store."""
         self.refresh_entities()
         timeline = self.refresh_timeline(listen)
         report.statements, report.linked_statements = timeline.statements, timeline.linked
+
+    def ingest_upload(self, data: bytes, fmt: str, name: str) -> IngestReport:
+        """One request body (``fmt``: text, html, json or jsonl; see ``ingest.upload``) through
+        the same pipeline as ``ingest``: the HTTP API's way in."""
+        started = time.perf_counter()
+        listen = SilentListener()
+        report = IngestReport(inputs=1)
+        items = read_upload(data, fmt, name, settings.int_setting("max_input_bytes"))
+        for chunk in _chunks(self._articles(items, listen, report), CHUNK_ARTICLES):
+            self._store_chunk(chunk, listen, report)
+        if report.stored:
+            self._derive_across_articles(listen, report)
+            refresh_statistics(self.store)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -186,18 +228,24 @@ class Service:
     ) -> Iterator[Article]:
         for inp in files:
             listen.input_started(inp)
-            rejected_here = False
-            for item in read_input(inp, max_bytes):
-                if isinstance(item, Rejection):
-                    rejected_here = True
-                    self._reject(item, listen, report)
-                elif isinstance(item, Notice):
-                    report.notices.append(item)
-                    listen.notice(item)
-                else:
-                    yield item
-            report.inputs_with_rejections += rejected_here
+            yield from self._articles(read_input(inp, max_bytes), listen, report)
             listen.input_done(inp)
+
+    def _articles(
+        self, items: Iterable[Article | Rejection | Notice], listen: IngestListener, report: IngestReport
+    ) -> Iterator[Article]:
+        """The articles of one input; its rejections and notices go to the report and listener."""
+        rejected_here = False
+        for item in items:
+            if isinstance(item, Rejection):
+                rejected_here = True
+                self._reject(item, listen, report)
+            elif isinstance(item, Notice):
+                report.notices.append(item)
+                listen.notice(item)
+            else:
+                yield item
+        report.inputs_with_rejections += rejected_here
 
     def _reject(self, rejection: Rejection, listen: IngestListener, report: IngestReport) -> None:
         self.store.record_rejection(rejection)
@@ -307,9 +355,7 @@ class Service:
             self.store.replace_derived(prepared)
             report.stored += 1
             report.stored_ids.append(aid)
-        self.refresh_entities()
-        timeline = self.refresh_timeline(listen)
-        report.statements, report.linked_statements = timeline.statements, timeline.linked
+        self._derive_across_articles(listen, report)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -371,6 +417,49 @@ class Service:
     def topics(self) -> list[tuple[str, str]]:
         """(name, description) of every topic in the taxonomy in use."""
         return [(t.name, t.description) for t in self.taxonomy.topics]
+
+    # -- queries for the web (issue 5) ---------------------------------------------------------
+
+    def search(self, query: AttributionQuery, *, limit: int = 50, cursor: str | None = None) -> SearchPage:
+        """A page of attributions matching a full-text query and filters (see ``store.search``)."""
+        query = dataclasses.replace(query, threshold=settings.float_setting("topic_threshold"))
+        return search_attributions(self.store, query, limit=limit, cursor=cursor)
+
+    def article_attributions(self, article_id: str) -> list[StoredAttribution]:
+        """Every attribution of one stored article (its id, as ``article`` gives it), in text order."""
+        return article_attributions(self.store, article_id)
+
+    def entity(self, entity_id: str) -> SpeakerSummary:
+        """One entity with its aliases, roles and counts; NotFoundError if there is none."""
+        return entity_summary(self.store, entity_id)
+
+    def outlets(self) -> list[str]:
+        return outlets(self.store)
+
+    def article_page(self, *, limit: int = 50, cursor: str | None = None) -> ArticlePage:
+        """A page of stored articles, newest first (``articles()`` gives them all, oldest first)."""
+        return article_page(self.store, limit=limit, cursor=cursor)
+
+    def statement_page(
+        self, query: StatementQuery, *, limit: int = 50, cursor: str | None = None, oldest_first: bool = False
+    ) -> StatementPage:
+        """A page of statements matching ``query`` (its threshold: the topic_threshold setting)."""
+        query = dataclasses.replace(query, threshold=settings.float_setting("topic_threshold"))
+        return search_statements(self.store, query, limit=limit, cursor=cursor, oldest_first=oldest_first)
+
+    def speaker_chart(
+        self, entity_id: str, *, most: int
+    ) -> list[ChartRow] | list[tuple[date, str | None, int]]:
+        """What one entity's timeline chart plots: every dated statement with its topics, or, past
+        ``most`` statements, (day, topic, statements) counts."""
+        threshold = settings.float_setting("topic_threshold")
+        if statement_count(self.store, entity_id) > most:
+            return daily_counts(self.store, entity_id, threshold)
+        return chart_rows(self.store, entity_id, threshold)
+
+    def speaker_shifts(self, entity_id: str, *, limit: int = 20) -> list[tuple[Shift, Statement, Statement]]:
+        """One entity's candidate shifts, strongest first, with both statements."""
+        return speaker_shifts(self.store, entity_id, settings.float_setting("topic_threshold"), limit=limit)
 
 
 @dataclass(frozen=True, slots=True)

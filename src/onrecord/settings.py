@@ -82,6 +82,29 @@ SETTINGS: tuple[Setting, ...] = (
         "A line that occurs in at least this many articles of one outlet is treated as that "
         "outlet's boilerplate.",
     ),
+    Setting(
+        "token",
+        "ONRECORD_TOKEN",
+        "",
+        "Secret that `onrecord serve` requires for writes (POST /api/v1/articles), sent as "
+        "'Authorization: Bearer TOKEN'. Empty: writes are refused unless the server was started "
+        "with --allow-anonymous-writes.",
+    ),
+    Setting(
+        "host",
+        "ONRECORD_HOST",
+        "127.0.0.1",
+        "Address `onrecord serve` listens on. Anything but loopback makes the record reachable from "
+        "other machines, and the server warns when it starts.",
+    ),
+    Setting("port", "ONRECORD_PORT", 8000, "TCP port `onrecord serve` listens on."),
+    Setting(
+        "max_request_bytes",
+        "ONRECORD_MAX_REQUEST_BYTES",
+        20 * 1024 * 1024,
+        "Largest request body `onrecord serve` accepts, in bytes; a larger one is refused with "
+        "status 413 before it is read.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -31,10 +31,10 @@ def read_jsonl(inp: InputFile, max_bytes: int) -> Iterator[Article | Rejection |
         return
     with raw:
         stream = cast(IO[bytes], gzip.GzipFile(fileobj=raw)) if inp.gzipped else raw
-        yield from _read_lines(inp.name, stream, max_bytes)
+        yield from read_json_lines(inp.name, stream, max_bytes)
 
 
-def _read_lines(name: str, stream: IO[bytes], max_bytes: int) -> Iterator[Article | Rejection | Notice]:
+def read_json_lines(name: str, stream: IO[bytes], max_bytes: int) -> Iterator[Article | Rejection | Notice]:
     lineno = 0
     seen_any = False
     while True:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -23,6 +24,11 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+
+# The SQLite FTS5 index over attributions (migration 0005). It is a virtual table with shadow
+# tables of its own, created by raw SQL and kept in sync by triggers, so it is not described here;
+# schema comparisons leave out every table whose name starts with this.
+SEARCH_INDEX = "attribution_search"
 
 articles = Table(
     "articles",
@@ -244,4 +250,16 @@ entities = Table(
     # JSON lists: every other name form seen, and [{"text", "article"}] roles with their source.
     Column("aliases", Text, nullable=False, server_default="[]"),
     Column("roles", Text, nullable=False, server_default="[]"),
+)
+
+# Indexes for the web's queries (migration 0005): newest-first pages walk articles by date, and a
+# speaker's counts are read from the index alone.
+Index("ix_articles_published", articles.c.published)
+Index("ix_attributions_entity_article", attributions.c.entity_id, attributions.c.article_id)
+# A speaker's chart reads only the topics above the threshold of each statement, from the index.
+Index(
+    "ix_statement_topics_scores",
+    statement_topics.c.statement_id,
+    statement_topics.c.score,
+    statement_topics.c.topic,
 )
