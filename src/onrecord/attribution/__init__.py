@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from onrecord.attribution.assemble import Item, Parsed, assemble
+from onrecord.attribution.conventions import join_split_quotes
 from onrecord.attribution.cues import CANDIDATE_RE
 from onrecord.attribution.nominal import find_nominal
 from onrecord.attribution.quotes import Quote, find_quotes
@@ -56,12 +57,17 @@ def _attribution_id(article: str, content: tuple[int, int]) -> str:
 
 
 def extract_attributions(
-    text: str, *, article: str = "", regions: Sequence[tuple[int, int]] | None = None
+    text: str,
+    *,
+    article: str = "",
+    regions: Sequence[tuple[int, int]] | None = None,
+    join_split: bool = False,
 ) -> list[Attribution]:
     """Attributions in ``text``, sorted by content start, found only inside ``regions``.
 
     ``regions`` are the article-body stretches kept by the cleaner (None: the whole text); nothing
-    outside them is parsed, quoted or used to learn speaker names.
+    outside them is parsed, quoted or used to learn speaker names. ``join_split`` reports the two
+    halves of a split quote as one attribution, PolNeAR's convention (see ``conventions``).
     """
     spans = [(0, len(text))] if regions is None else sorted(regions)
     paras = list(paragraphs(text, spans))
@@ -75,7 +81,8 @@ def extract_attributions(
         founds.extend(find_reported(doc, off))
         founds.extend(find_nominal(doc, off))
     items = assemble(text, founds, quotes, parsed, paras)
-    return _resolve(text, article, items, ArticleSpeakers(text, paras))
+    found = _resolve(text, article, items, ArticleSpeakers(text, paras))
+    return join_split_quotes(text, found) if join_split else found
 
 
 def _resolve(text: str, article: str, items: list[Item], people: ArticleSpeakers) -> list[Attribution]:
