@@ -7,7 +7,7 @@ the ones the project is judged by). Two evaluation sets:
   speakers judged at mention level. The extractor runs on the whole text (nothing to clean).
   ``--split train`` scores PolNeAR train the same way instead: rules and models are developed
   on train, and dev is looked at only through its aggregate figures. PolNeAR annotates the two
-  halves of a split quote as one content, so it is extracted with ``join_split=True``; the seeds
+  halves of a split quote as one content, so it is extracted with ``convention="polnear"``; the seeds
   follow onrecord's own convention (one item per contiguous quoted span).
 - The five seed articles (``examples/seeds``) against ``tests/data/seeds_gold.json``, which we
   annotated ourselves; speakers judged at entity level. The seeds are scraped pages, so they go
@@ -79,7 +79,9 @@ def eval_polnear(scorer: ModuleType, workdir: Path, split: str = "dev") -> dict[
         attribution_json(a)
         for path in texts
         # PolNeAR joins the halves of a split quote into one content: score it in its convention
-        for a in extract_attributions(path.read_text(encoding="utf-8"), article=path.name, join_split=True)
+        for a in extract_attributions(
+            path.read_text(encoding="utf-8"), article=path.name, convention="polnear"
+        )
     )
     pred = workdir / f"polnear_{split}.jsonl"
     _write(records, pred)

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from onrecord.attribution.assemble import Item, Parsed, assemble
-from onrecord.attribution.conventions import join_split_quotes
+from onrecord.attribution.conventions import Convention, join_split_quotes
 from onrecord.attribution.cues import CANDIDATE_RE
+from onrecord.attribution.learned import keep
 from onrecord.attribution.nominal import find_nominal
 from onrecord.attribution.quotes import Quote, find_quotes
 from onrecord.attribution.reported import Found, find_reported
@@ -56,19 +57,11 @@ def _attribution_id(article: str, content: tuple[int, int]) -> str:
     return hashlib.sha1(f"{article}:{content[0]}:{content[1]}".encode()).hexdigest()[:16]
 
 
-def extract_attributions(
-    text: str,
-    *,
-    article: str = "",
-    regions: Sequence[tuple[int, int]] | None = None,
-    join_split: bool = False,
-) -> list[Attribution]:
-    """Attributions in ``text``, sorted by content start, found only inside ``regions``.
-
-    ``regions`` are the article-body stretches kept by the cleaner (None: the whole text); nothing
-    outside them is parsed, quoted or used to learn speaker names. ``join_split`` reports the two
-    halves of a split quote as one attribution, PolNeAR's convention (see ``conventions``).
-    """
+def candidates(
+    text: str, regions: Sequence[tuple[int, int]] | None = None, *, wide: bool = False
+) -> tuple[list[tuple[int, int]], list[Quote], Parsed, list[Found]]:
+    """Paragraphs, quotations, parsed chunks and every parse finding before the learned filter;
+    ``wide`` adds verbs outside the cue lexicon (PolNeAR's convention)."""
     spans = [(0, len(text))] if regions is None else sorted(regions)
     paras = list(paragraphs(text, spans))
     quotes = find_quotes(text, paras)
@@ -78,11 +71,32 @@ def extract_attributions(
     parsed = Parsed([(s, doc) for (s, _), doc in zip(chunks, docs, strict=True)])
     founds: list[Found] = []
     for off, doc in parsed.chunks:
-        founds.extend(find_reported(doc, off))
+        founds.extend(find_reported(doc, off, wide=wide))
         founds.extend(find_nominal(doc, off))
+    return paras, quotes, parsed, founds
+
+
+def extract_attributions(
+    text: str,
+    *,
+    article: str = "",
+    regions: Sequence[tuple[int, int]] | None = None,
+    convention: Convention = "onrecord",
+) -> list[Attribution]:
+    """Attributions in ``text``, sorted by content start, found only inside ``regions``.
+
+    ``regions`` are the article-body stretches kept by the cleaner (None: the whole text); nothing
+    outside them is parsed, quoted or used to learn speaker names. ``convention="polnear"``
+    follows PolNeAR's annotation instead of onrecord's: the two halves of a split quote are one
+    attribution, and stances, intentions and acts reported with verbs outside the cue lexicon
+    count too (see ``conventions`` and ``learned``).
+    """
+    polnear = convention == "polnear"
+    paras, quotes, parsed, founds = candidates(text, regions, wide=polnear)
+    founds = [f for f in founds if keep(f.features, wide=polnear)]
     items = assemble(text, founds, quotes, parsed, paras)
     found = _resolve(text, article, items, ArticleSpeakers(text, paras))
-    return join_split_quotes(text, found) if join_split else found
+    return join_split_quotes(text, found) if polnear else found
 
 
 def _resolve(text: str, article: str, items: list[Item], people: ArticleSpeakers) -> list[Attribution]:

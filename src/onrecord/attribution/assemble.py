@@ -108,8 +108,11 @@ class _Inside:
         return k >= 0 and self.quotes[k].open < pos < self.quotes[k].close
 
 
-def _cue_near(quote: Quote, parsed: Parsed, inside: _Inside) -> Found | None:
-    """A cue outside the quotation in the sentence that closes it, else the one that opens it."""
+def _cue_near(
+    text: str, quote: Quote, parsed: Parsed, inside: _Inside, *, after_only: bool = False
+) -> Found | None:
+    """A cue outside the quotation in the sentence that closes it, else the one that opens it
+    (or the sentence before, when it ends in a colon, also across a paragraph break)."""
     after = parsed.sentence_tokens(quote.close) if quote.closed else None
     if after is not None:
         off, toks = after
@@ -118,6 +121,8 @@ def _cue_near(quote: Quote, parsed: Parsed, inside: _Inside) -> Found | None:
                 f = _found(t, off, quote)
                 if f is not None:
                     return f
+    if after_only:
+        return None
     pos = quote.open
     for _ in range(2):  # the opening sentence, then the one before when it ends in a colon
         before = parsed.sentence_tokens(pos)
@@ -130,6 +135,8 @@ def _cue_near(quote: Quote, parsed: Parsed, inside: _Inside) -> Found | None:
                 if f is not None:
                     return f
         pos = off + toks[0].idx - 1
+        while pos > 0 and text[pos].isspace():
+            pos -= 1
         if pos < 0 or text_before(parsed, pos) not in ":,":
             break
     return None
@@ -229,9 +236,18 @@ def assemble(
         items.append(g)
     items.extend({id(f): f for f in claimed.values() if f.kind == "direct"}.values())
     for k, q in enumerate(quotes):
-        if k in claimed or q.words(text) < MIN_CUED_WORDS or is_title(text[q.start : q.end]):
+        if k in claimed:
             continue
-        near = _cue_near(q, parsed, inside) or _label(text, q, paras[para_of(q.open)][0])
+        if q.words(text) < MIN_CUED_WORDS or is_title(text[q.start : q.end]):
+            # a short or title-case quotation is speech only when a cue follows it at once
+            # ('"Quiet," he demanded'; '"GROWING PARTY," he declared'), never a name or a scare quote
+            if q.closed and text[q.start : q.close].rstrip()[-1:] in (",", "!", "?"):
+                near = _cue_near(text, q, parsed, inside, after_only=True)
+                if near is not None:
+                    claimed[k] = near
+                    items.append(near)
+            continue
+        near = _cue_near(text, q, parsed, inside) or _label(text, q, paras[para_of(q.open)][0])
         if near is not None:
             claimed[k] = near
             items.append(near)

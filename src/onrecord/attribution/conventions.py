@@ -12,8 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Literal
 
 from onrecord.models import Attribution, Span
+
+# onrecord: a record of statements, one item per contiguous quoted span. polnear: PolNeAR's
+# annotation, split quotes joined and non-speech attributions (stances, intentions, acts) included.
+Convention = Literal["onrecord", "polnear"]
 
 # The reporting words between the halves: '," he told reporters on Tuesday. "' is about 40.
 MAX_GAP = 80
