@@ -43,6 +43,16 @@ def test_actions_are_not_attributions_under_polnear(text: str) -> None:
         ('"Quiet," he demanded, as Bush went on talking.', "demanded", "Quiet"),
         ('"GROWING PARTY," he declared in a tweet.', "declared", "GROWING PARTY"),
         (
+            'He asked about Perez.\n\n"Will he be the next attorney general?" a Democratic staffer wondered aloud.',
+            "wondered",
+            "Will he be the next attorney general?",
+        ),
+        (
+            '"Go back to Univision," Trump barked and a guard escorted Ramos out.',
+            "barked",
+            "Go back to Univision",
+        ),
+        (
             "He told his audience, to rowdy applause:\n\n"
             '"There has never been a candidate more qualified than she is."',
             "told",
@@ -69,3 +79,16 @@ def test_the_shipped_model_is_loaded_and_scores() -> None:
     m = model()
     assert 0 < m.threshold < 1 and 0 < m.threshold_wide < 1 and m.weights
     assert probability(("w=said", "lex=speech", "r=ccomp")) > probability(("w=bought", "lex=none", "r=dobj"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation closed by a period, then a new sentence: no reporting slot
+        '"The plan is dead." The market fell on Monday.',
+        # what follows the quotation is not a noun phrase and a verb
+        '"We will see," and then nothing happened.',
+    ],
+)
+def test_no_reporting_slot(text: str) -> None:
+    assert all(cue not in ("fell", "happened") for cue, _ in _found(text))
