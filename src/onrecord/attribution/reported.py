@@ -196,7 +196,9 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
         if subj is not None:
             if subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
                 return subj, None, 0.8  # "Peskov, who said ...": the mention is "who", for Peskov
-            if subj.lower_ in ("it", "there") and cur is cue:
+            # "It said ..." is an organization speaking (impersonal "it is said" is passive and
+            # "it seems" is no cue); only "there" never speaks
+            if subj.lower_ == "there" and cur is cue:
                 return None, None, 0.0
             return subj, None, 0.9 - 0.05 * step
         if cur.dep_ == "relcl" and cur is cue:

@@ -92,3 +92,15 @@ def test_the_shipped_model_is_loaded_and_scores() -> None:
 )
 def test_no_reporting_slot(text: str) -> None:
     assert all(cue not in ("fell", "happened") for cue, _ in _found(text))
+
+
+def test_it_as_the_subject_of_a_cue_is_an_organization_speaking() -> None:
+    found = extract_attributions("The ministry issued a statement. It said the talks would resume.")
+    assert [(a.speaker_mention.text if a.speaker_mention else None, a.content.text) for a in found] == [
+        ("It", "the talks would resume")
+    ]
+
+
+@pytest.mark.parametrize("text", ["It seems that the plan failed.", "It is said that he left."])
+def test_impersonal_it_is_no_speaker(text: str) -> None:
+    assert _found(text) == []
