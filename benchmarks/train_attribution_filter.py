@@ -2,7 +2,8 @@
 
     python benchmarks/train_attribution_filter.py [../shared/corpora/polnear/train]
 
-Every article of the split is parsed once and all candidates are kept in memory. A candidate's
+Every article of the split is parsed once (the sentences the cue lexicon selects; at run time the
+verbs this model favours select more) and all candidates are kept in memory. A candidate's
 label is whether a gold attribution has its cue (the spans overlap) and its content (after it is
 joined to the quotations it touches): token-F1 >= 0.5, the scorer's matching rule, against the
 whole gold content or one piece of a discontinuous one. A logistic regression over the
@@ -101,7 +102,7 @@ def prepare(scorer: ModuleType, gold: dict[str, Any], base: Path) -> list[Doc]:
     cues = gold_cues(scorer, base)
     for name, g in gold.items():
         text = g["text"]
-        paras, quotes, parsed, founds = candidates(text, wide=True)
+        paras, quotes, parsed, founds = candidates(text, wide=True, favoured=False)
         inside = _Inside(quotes)
         kept, labels = [], []
         for f in founds:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -23,6 +24,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 MODEL_FILE = "filter_model.json"
+WIDE_FORM_WEIGHT = 0.35
 WIDE_FEATURE = "lex=none"  # the feature that marks a verb outside the cue lexicon
 _QUOTE_CHARS = frozenset("\"\u201c\u201d\u2018\u2019'")
 _FUNCTION_TAGS = frozenset({"IN", "TO", "DT", "WDT", "WP", "WRB", "PRP", "PRP$", "CC", "MD", "RB", "EX"})
@@ -99,6 +101,16 @@ def model() -> Model:
     return Model(
         dict(data["weights"]), float(data["bias"]), float(data["threshold"]), float(data["threshold_wide"])
     )
+
+
+@cache
+def wide_forms_re() -> re.Pattern[str]:
+    """Verb forms outside the lexicon that the model favours on their own (weight of ``w=FORM``
+    at least ``WIDE_FORM_WEIGHT``): under PolNeAR's convention a sentence holding one is parsed."""
+    weights = model().weights
+    forms = [f[2:] for f, w in weights.items() if f[:2] == "w=" and "|" not in f and w >= WIDE_FORM_WEIGHT]
+    alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
 def probability(features: tuple[str, ...]) -> float:

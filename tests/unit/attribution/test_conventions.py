@@ -24,6 +24,19 @@ def test_a_stance_counts_only_under_polnear() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # no word of the cue lexicon: parsed only because the model favours the verb
+        ("Sanders voted for the bill.", "voted", "the bill"),
+        ("The senator supported the measure.", "supported", "the measure"),
+    ],
+)
+def test_stances_without_a_lexicon_cue_under_polnear(text: str, cue: str, content: str) -> None:
+    assert _found(text, "polnear") == [(cue, content)]
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "He added salt to the soup and stirred it.",
