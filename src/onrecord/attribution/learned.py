@@ -24,7 +24,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 MODEL_FILE = "filter_model.json"
-WIDE_FORM_WEIGHT = 0.35
+WIDE_FORM_WEIGHT = 0.25
 WIDE_FEATURE = "lex=none"  # the feature that marks a verb outside the cue lexicon
 _QUOTE_CHARS = frozenset("\"\u201c\u201d\u2018\u2019'")
 _FUNCTION_TAGS = frozenset({"IN", "TO", "DT", "WDT", "WP", "WRB", "PRP", "PRP$", "CC", "MD", "RB", "EX"})
