@@ -5,6 +5,10 @@ the ones the project is judged by). Two evaluation sets:
 
 - PolNeAR dev (``../shared/corpora/polnear/dev``): clean article texts annotated by others;
   speakers judged at mention level. The extractor runs on the whole text (nothing to clean).
+  ``--split train`` scores PolNeAR train the same way instead: rules and models are developed
+  on train, and dev is looked at only through its aggregate figures. PolNeAR annotates the two
+  halves of a split quote as one content, so it is extracted with ``convention="polnear"``; the seeds
+  follow onrecord's own convention (one item per contiguous quoted span).
 - The five seed articles (``examples/seeds``) against ``tests/data/seeds_gold.json``, which we
   annotated ourselves; speakers judged at entity level. The seeds are scraped pages, so they go
   through the cleaner first, exactly as ``onrecord extract`` does.
@@ -35,7 +39,7 @@ from onrecord.service import Extracted, extract_files
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "score_attributions.py"
-POLNEAR_DEV = SHARED / "corpora" / "polnear" / "dev"
+POLNEAR = SHARED / "corpora" / "polnear"
 SEEDS = ROOT / "examples" / "seeds"
 SEEDS_GOLD = ROOT / "tests" / "data" / "seeds_gold.json"
 BASELINE = Path(__file__).resolve().parent / "attribution_baseline.json"
@@ -67,20 +71,24 @@ def _write(records: Iterable[dict[str, Any]], path: Path) -> int:
     return n
 
 
-def eval_polnear(scorer: ModuleType, workdir: Path) -> dict[str, Any]:
-    texts = sorted((POLNEAR_DEV / "text").glob("*.txt"))
+def eval_polnear(scorer: ModuleType, workdir: Path, split: str = "dev") -> dict[str, Any]:
+    base = POLNEAR / split
+    texts = sorted((base / "text").glob("*.txt"))
     started = time.perf_counter()
     records = (
         attribution_json(a)
         for path in texts
-        for a in extract_attributions(path.read_text(encoding="utf-8"), article=path.name)
+        # PolNeAR joins the halves of a split quote into one content: score it in its convention
+        for a in extract_attributions(
+            path.read_text(encoding="utf-8"), article=path.name, convention="polnear"
+        )
     )
-    pred = workdir / "polnear_dev.jsonl"
+    pred = workdir / f"polnear_{split}.jsonl"
     _write(records, pred)
     seconds = time.perf_counter() - started
-    result: dict[str, Any] = scorer.score(scorer.polnear_gold(str(POLNEAR_DEV)), _read(pred))
+    result: dict[str, Any] = scorer.score(scorer.polnear_gold(str(base)), _read(pred))
     result["seconds"] = round(seconds, 1)
-    result["dataset_sha256"] = tree_sha256([*texts, *(POLNEAR_DEV / "attributions").glob("*.ann")])
+    result["dataset_sha256"] = tree_sha256([*texts, *(base / "attributions").glob("*.ann")])
     return result
 
 
@@ -128,6 +136,12 @@ def main() -> int:
     )
     parser.add_argument("--gate", action="store_true", help="fail below the pinned floors")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument(
+        "--split",
+        choices=("dev", "train"),
+        default="dev",
+        help="the PolNeAR split to score (train: for developing rules; the floors are pinned on dev)",
+    )
     args = parser.parse_args()
     if not SCORER.is_file():
         print(f"skipped: the scorer was not found at {SCORER}")
@@ -135,10 +149,10 @@ def main() -> int:
     scorer = load_scorer()
     results: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        if POLNEAR_DEV.is_dir():
-            results["polnear_dev"] = eval_polnear(scorer, Path(tmp))
+        if (POLNEAR / args.split).is_dir():
+            results[f"polnear_{args.split}"] = eval_polnear(scorer, Path(tmp), args.split)
         else:
-            print(f"skipped PolNeAR: not found at {POLNEAR_DEV}", file=sys.stderr)
+            print(f"skipped PolNeAR: not found at {POLNEAR / args.split}", file=sys.stderr)
         results["seeds"] = eval_seeds(scorer, Path(tmp))
     for r in results.values():
         r.pop("per_article", None)

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from onrecord.attribution.assemble import Item, Parsed, assemble
+from onrecord.attribution.conventions import Convention, join_split_quotes
 from onrecord.attribution.cues import CANDIDATE_RE
+from onrecord.attribution.learned import keep, wide_forms_re
 from onrecord.attribution.nominal import find_nominal
 from onrecord.attribution.quotes import Quote, find_quotes
 from onrecord.attribution.reported import Found, find_reported
@@ -26,15 +28,23 @@ from onrecord.nlp import PARSE_ONLY_DISABLE, load_nlp
 __all__ = ["extract_attributions"]
 
 
-def _chunks(text: str, paras: Sequence[tuple[int, int]], quotes: Sequence[Quote]) -> list[tuple[int, int]]:
-    """Runs of consecutive candidate sentences within a paragraph: the only text that is parsed."""
+def _chunks(
+    text: str, paras: Sequence[tuple[int, int]], quotes: Sequence[Quote], *, wide: bool = False
+) -> list[tuple[int, int]]:
+    """Runs of consecutive candidate sentences within a paragraph: the only text that is parsed.
+    With ``wide``, a sentence holding a verb that the learned filter favours is a candidate too."""
+    extra = wide_forms_re() if wide else None
     marks = sorted({q.open for q in quotes} | {q.close for q in quotes if q.closed})
     out: list[tuple[int, int]] = []
     for k, (ps, pe) in enumerate(paras):
         run: tuple[int, int] | None = None
         for s in sentences(text, ps, pe, k):
             piece = text[s.start : s.end]
-            wanted = CANDIDATE_RE.search(piece) is not None or any(s.start <= m < s.end for m in marks)
+            wanted = (
+                CANDIDATE_RE.search(piece) is not None
+                or any(s.start <= m < s.end for m in marks)
+                or (extra is not None and extra.search(piece) is not None)
+            )
             if wanted:
                 run = (run[0], s.end) if run else (s.start, s.end)
             elif run:
@@ -55,27 +65,52 @@ def _attribution_id(article: str, content: tuple[int, int]) -> str:
     return hashlib.sha1(f"{article}:{content[0]}:{content[1]}".encode()).hexdigest()[:16]
 
 
-def extract_attributions(
-    text: str, *, article: str = "", regions: Sequence[tuple[int, int]] | None = None
-) -> list[Attribution]:
-    """Attributions in ``text``, sorted by content start, found only inside ``regions``.
-
-    ``regions`` are the article-body stretches kept by the cleaner (None: the whole text); nothing
-    outside them is parsed, quoted or used to learn speaker names.
-    """
+def candidates(
+    text: str,
+    regions: Sequence[tuple[int, int]] | None = None,
+    *,
+    wide: bool = False,
+    favoured: bool = True,
+) -> tuple[list[tuple[int, int]], list[Quote], Parsed, list[Found]]:
+    """Paragraphs, quotations, parsed chunks and every parse finding before the learned filter;
+    ``wide`` adds verbs outside the cue lexicon (PolNeAR's convention) and, with ``favoured``, parses
+    the sentences holding a verb the model favours (the model is trained without them, so that
+    training does not depend on an earlier model)."""
     spans = [(0, len(text))] if regions is None else sorted(regions)
     paras = list(paragraphs(text, spans))
     quotes = find_quotes(text, paras)
-    chunks = _chunks(text, paras, quotes)
+    chunks = _chunks(text, paras, quotes, wide=wide and favoured)
     nlp = load_nlp()
     docs = nlp.pipe((text[s:e] for s, e in chunks), disable=list(PARSE_ONLY_DISABLE))
     parsed = Parsed([(s, doc) for (s, _), doc in zip(chunks, docs, strict=True)])
     founds: list[Found] = []
     for off, doc in parsed.chunks:
-        founds.extend(find_reported(doc, off))
+        founds.extend(find_reported(doc, off, wide=wide))
         founds.extend(find_nominal(doc, off))
+    return paras, quotes, parsed, founds
+
+
+def extract_attributions(
+    text: str,
+    *,
+    article: str = "",
+    regions: Sequence[tuple[int, int]] | None = None,
+    convention: Convention = "onrecord",
+) -> list[Attribution]:
+    """Attributions in ``text``, sorted by content start, found only inside ``regions``.
+
+    ``regions`` are the article-body stretches kept by the cleaner (None: the whole text); nothing
+    outside them is parsed, quoted or used to learn speaker names. ``convention="polnear"``
+    follows PolNeAR's annotation instead of onrecord's: the two halves of a split quote are one
+    attribution, and stances, intentions and acts reported with verbs outside the cue lexicon
+    count too (see ``conventions`` and ``learned``).
+    """
+    polnear = convention == "polnear"
+    paras, quotes, parsed, founds = candidates(text, regions, wide=polnear)
+    founds = [f for f in founds if keep(f.features, wide=polnear)]
     items = assemble(text, founds, quotes, parsed, paras)
-    return _resolve(text, article, items, ArticleSpeakers(text, paras))
+    found = _resolve(text, article, items, ArticleSpeakers(text, paras))
+    return join_split_quotes(text, found) if polnear else found
 
 
 def _resolve(text: str, article: str, items: list[Item], people: ArticleSpeakers) -> list[Attribution]:

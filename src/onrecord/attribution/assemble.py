@@ -26,6 +26,9 @@ from onrecord.attribution.reported import Found, _addressee, char_span, speaker_
 # A quotation this short with no cue of its own is a scare quote ("so-called 'peace'").
 MIN_CUED_WORDS = 2
 MIN_CONTINUED_WORDS = 4
+# The longest subject between a quotation and a verb that reports it ("a Democratic staffer").
+MAX_SUBJECT_TOKENS = 8
+_SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "POS", "CD", "HYPH", "PRP$"})
 # A title-case quotation this short is a title or a name, never a statement on its own.
 MAX_TITLE_WORDS = 5
 # How many paragraphs back a cue-less quotation may look for the speaker it continues.
@@ -48,6 +51,15 @@ class Parsed:
     def __init__(self, chunks: Sequence[tuple[int, Doc]]) -> None:
         self.chunks = list(chunks)
         self.starts = [off for off, _ in self.chunks]
+
+    def tokens_after(self, pos: int, n: int) -> tuple[int, list[Token]] | None:
+        """Up to ``n`` tokens of the parsed chunk that start at or after ``pos``."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k < 0:
+            return None
+        off, doc = self.chunks[k]
+        toks = [t for t in doc if off + t.idx >= pos][:n] if pos - off < len(doc.text) else []
+        return (off, toks) if toks else None
 
     def sentence_tokens(self, pos: int) -> tuple[int, list[Token]] | None:
         k = bisect.bisect_right(self.starts, pos) - 1
@@ -108,8 +120,11 @@ class _Inside:
         return k >= 0 and self.quotes[k].open < pos < self.quotes[k].close
 
 
-def _cue_near(quote: Quote, parsed: Parsed, inside: _Inside) -> Found | None:
-    """A cue outside the quotation in the sentence that closes it, else the one that opens it."""
+def _cue_near(
+    text: str, quote: Quote, parsed: Parsed, inside: _Inside, *, after_only: bool = False
+) -> Found | None:
+    """A cue outside the quotation in the sentence that closes it, else the one that opens it
+    (or the sentence before, when it ends in a colon, also across a paragraph break)."""
     after = parsed.sentence_tokens(quote.close) if quote.closed else None
     if after is not None:
         off, toks = after
@@ -118,6 +133,11 @@ def _cue_near(quote: Quote, parsed: Parsed, inside: _Inside) -> Found | None:
                 f = _found(t, off, quote)
                 if f is not None:
                     return f
+    f = _reporting_slot(text, quote, parsed) if quote.closed else None
+    if f is not None:
+        return f
+    if after_only:
+        return None
     pos = quote.open
     for _ in range(2):  # the opening sentence, then the one before when it ends in a colon
         before = parsed.sentence_tokens(pos)
@@ -130,8 +150,34 @@ def _cue_near(quote: Quote, parsed: Parsed, inside: _Inside) -> Found | None:
                 if f is not None:
                     return f
         pos = off + toks[0].idx - 1
+        while pos > 0 and text[pos].isspace():
+            pos -= 1
         if pos < 0 or text_before(parsed, pos) not in ":,":
             break
+    return None
+
+
+def _reporting_slot(text: str, quote: Quote, parsed: Parsed) -> Found | None:
+    """``"Will he be attorney general?" a staffer wondered``: a past or present verb right after a
+    quotation that ends in a comma, question or exclamation mark, with only a noun phrase (its
+    subject) in between, reports the quotation whatever the verb (wondered, barked, exclaimed).
+    Read off the tags, not the tree: the parser often splits or misattaches this inversion."""
+    if text[quote.start : quote.close].rstrip()[-1:] not in (",", "?", "!"):
+        return None
+    end = quote.close + mark_len_at(text, quote.close)
+    got = parsed.tokens_after(end, MAX_SUBJECT_TOKENS + 1)
+    if got is None:
+        return None
+    off, toks = got
+    for k, t in enumerate(toks):
+        if t.tag_ in ("VBD", "VBZ", "VBN") and k > 0:
+            subject = toks[k - 1]
+            if subject.tag_ not in ("NN", "NNS", "NNP", "NNPS", "PRP"):
+                return None
+            cue = (off + t.idx, off + t.idx + len(t.text))
+            return Found((quote.start, quote.end), cue, mention_from(subject, off), 0.7, kind="direct")
+        if t.tag_ not in _SUBJECT_TAGS:
+            return None
     return None
 
 
@@ -229,9 +275,18 @@ def assemble(
         items.append(g)
     items.extend({id(f): f for f in claimed.values() if f.kind == "direct"}.values())
     for k, q in enumerate(quotes):
-        if k in claimed or q.words(text) < MIN_CUED_WORDS or is_title(text[q.start : q.end]):
+        if k in claimed:
             continue
-        near = _cue_near(q, parsed, inside) or _label(text, q, paras[para_of(q.open)][0])
+        if q.words(text) < MIN_CUED_WORDS or is_title(text[q.start : q.end]):
+            # a short or title-case quotation is speech only when a cue follows it at once
+            # ('"Quiet," he demanded'; '"GROWING PARTY," he declared'), never a name or a scare quote
+            if q.closed and text[q.start : q.close].rstrip()[-1:] in (",", "!", "?"):
+                near = _cue_near(text, q, parsed, inside, after_only=True)
+                if near is not None:
+                    claimed[k] = near
+                    items.append(near)
+            continue
+        near = _cue_near(text, q, parsed, inside) or _label(text, q, paras[para_of(q.open)][0])
         if near is not None:
             claimed[k] = near
             items.append(near)

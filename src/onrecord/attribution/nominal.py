@@ -43,5 +43,6 @@ def find_nominal(doc: Doc, offset: int) -> list[Found]:
         if content is None:
             continue
         cue = (offset + tok.idx, offset + tok.idx + len(tok.text))
-        out.append(Found(content, cue, mention_from(poss, offset), CONFIDENCE))
+        features = ("r=nominal", f"w={tok.lower_}", f"s={poss.tag_}")
+        out.append(Found(content, cue, mention_from(poss, offset), CONFIDENCE, features=features))
     return out

@@ -23,6 +23,7 @@ from onrecord.attribution.cues import (
     lemma_of,
     words,
 )
+from onrecord.attribution.learned import cue_features
 from onrecord.attribution.mentions import ROLE_WORDS, Mention, mention_from
 
 _XCOMP_CONTENT = frozenset(
@@ -73,6 +74,7 @@ class Found:
     addressee: tuple[int, int] | None = None
     via: tuple[int, int] | None = None
     kind: str = "indirect"
+    features: tuple[str, ...] = ()  # for the learned filter (``learned``); () is never filtered
 
 
 def char_span(tokens: list[Token], offset: int) -> tuple[int, int] | None:
@@ -194,7 +196,9 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
         if subj is not None:
             if subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
                 return subj, None, 0.8  # "Peskov, who said ...": the mention is "who", for Peskov
-            if subj.lower_ in ("it", "there") and cur is cue:
+            # "It said ..." is an organization speaking (impersonal "it is said" is passive and
+            # "it seems" is no cue); only "there" never speaks
+            if subj.lower_ == "there" and cur is cue:
                 return None, None, 0.0
             return subj, None, 0.9 - 0.05 * step
         if cur.dep_ == "relcl" and cur is cue:
@@ -205,7 +209,8 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
     return None, None, 0.0
 
 
-def _content_tokens(cue: Token, lemma: str) -> list[Token] | None:
+def _content_tokens(cue: Token, lemma: str) -> tuple[str, list[Token]] | None:
+    """(rule, tokens): which rule found the content, and the content's tokens."""
     kids = list(cue.children)
     comps = [c for c in kids if c.dep_ == "ccomp"]
     if comps:
@@ -215,18 +220,18 @@ def _content_tokens(cue: Token, lemma: str) -> list[Token] | None:
         comp = max(after or comps, key=lambda c: len(list(c.subtree)))
         # "said X could happen, but ruled out Y": a conjoined cue is a statement of its own
         cut = {t.i for c in comp.children if _own_cue(c) for t in c.subtree}
-        return _trim([t for t in comp.subtree if t.i not in cut])
+        return "ccomp", _trim([t for t in comp.subtree if t.i not in cut])
     if lemma in _XCOMP_CONTENT or lemma in CUE_LEMMAS - CLAUSE_ONLY:
         for c in kids:
             if c.dep_ == "xcomp" and lemma_of(c.text) not in CUE_LEMMAS:
                 toks = list(c.subtree)
-                return toks if lemma in _XCOMP_CONTENT or len(toks) > 3 else None
+                return ("xcomp", toks) if lemma in _XCOMP_CONTENT or len(toks) > 3 else None
     prep = PREP_CONTENT.get(lemma)
     if prep is not None:  # "referring to X", "railed against X"
         pp = next((c for c in kids if c.dep_ in ("prep", "dative") and c.lower_ == prep), None)
         pobj = next((g for g in pp.children if g.dep_ in ("pobj", "pcomp")), None) if pp else None
         if pobj is not None:
-            return list(pobj.subtree)
+            return "prep", list(pobj.subtree)
     if lemma in OBJECT_CONTENT or lemma in LEARNED or lemma == "call":
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         extra = [
@@ -245,23 +250,25 @@ def _content_tokens(cue: Token, lemma: str) -> list[Token] | None:
             toks = list(obj.subtree)
             for c in extra:
                 toks.extend(c.subtree)
-            return toks
+            return "dobj", toks
         as_pp = next((c for c in extra if c.lower_ == "as" and c.dep_ == "prep"), None)
         if as_pp is not None and cue.dep_ == "relcl":
             # "a plan Kyiv has dismissed as a gesture": the object is the relative's antecedent
-            return [t for t in as_pp.subtree if t is not as_pp] or None
+            toks = [t for t in as_pp.subtree if t is not as_pp]
+            return ("as", toks) if toks else None
     if lemma in _SAY_OBJECT:
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         if obj is not None and len(list(obj.subtree)) >= MIN_MISPARSED_CLAUSE:
             # "said the shift in policy aligns with ...": a clause the parser read as an object
-            return _trim(list(obj.subtree))
+            return "saidobj", _trim(list(obj.subtree))
     if lemma in ("call", "ask", "point"):
         for c in kids:
             if c.dep_ == "prep" and c.lower_ in ("for", "to"):
-                return list(c.subtree)[1:] or None
+                toks = list(c.subtree)[1:]
+                return ("callfor", toks) if toks else None
     inner = _parenthetical(cue)
     if inner is not None:
-        return inner
+        return "paren", inner
     before = cue.doc[cue.left_edge.i - 1].text if cue.left_edge.i > 0 else ""
     if (
         cue.dep_ in ("parataxis", "ccomp", "advcl")
@@ -273,7 +280,7 @@ def _content_tokens(cue: Token, lemma: str) -> list[Token] | None:
         # "Contacts have picked up, Peskov told Ria Novosti": the clause before the cue
         head = cue.head
         toks = [t for t in head.subtree if t.i < cue.left_edge.i]
-        return toks or None
+        return ("first", toks) if toks else None
     return None
 
 
@@ -313,11 +320,47 @@ def _according(tok: Token, offset: int) -> Found | None:
     if span is None:
         return None
     cue = (offset + tok.idx, offset + to.idx + len(to.text))
-    return Found(span, cue, mention_from(pobj, offset), 0.85)
+    features = ("r=according", f"s={pobj.tag_}", f"len={min(len(toks) // 5, 6)}")
+    return Found(span, cue, mention_from(pobj, offset), 0.85, features=features)
 
 
-def find_reported(doc: Doc, offset: int) -> list[Found]:
-    """All cue-anchored attributions in a parsed chunk that starts at ``offset`` in the article."""
+_NOT_CANDIDATES = frozenset(words("be is are was were been being am 's 're have has had having do does did"))
+
+
+def _generic_content(cue: Token) -> tuple[str, list[Token]] | None:
+    """Content for a verb outside the lexicon: its clause, infinitive, object or prepositional
+    object, in that order; the learned filter decides whether the verb reports anything."""
+    kids = [c for c in cue.children if c.i > cue.i]
+    for c in kids:
+        if c.dep_ == "ccomp":
+            return "ccomp", _trim(list(c.subtree))
+    for c in kids:
+        if c.dep_ == "xcomp" and c.tag_ == "VB" and len(list(c.subtree)) > 1:
+            # "went on to say ...": the cue is the infinitive, which is a candidate of its own
+            return None if lemma_of(c.text) in CUE_LEMMAS else ("xcomp", list(c.subtree))
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is not None:
+        toks = list(obj.subtree)
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > obj.i:
+                toks.extend(c.subtree)
+        return "dobj", toks
+    for c in kids:
+        pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+        if c.dep_ == "prep" and pobj is not None:
+            return f"prep:{c.lower_}", list(pobj.subtree)
+    return None
+
+
+def _lexicon(lemma: str | None) -> str:
+    if lemma is None or lemma not in CUE_LEMMAS:
+        return "none"
+    return "learned" if lemma in LEARNED else "speech"
+
+
+def find_reported(doc: Doc, offset: int, *, wide: bool = False) -> list[Found]:
+    """All cue-anchored attributions in a parsed chunk that starts at ``offset`` in the article;
+    with ``wide``, also every other verb with a subject and a content (for the learned filter)."""
     out: list[Found] = []
     for tok in doc:
         if tok.lower_ == "according":
@@ -325,14 +368,26 @@ def find_reported(doc: Doc, offset: int) -> list[Found]:
             if f is not None:
                 out.append(f)
             continue
-        lemma = lemma_of(tok.text)
-        if lemma is None or lemma not in CUE_LEMMAS or not tok.tag_.startswith("VB") or tok.dep_ == "amod":
+        if (
+            not tok.tag_.startswith("VB")
+            or tok.dep_ in ("amod", "aux", "auxpass")
+            or tok.lower_ in _NOT_CANDIDATES
+        ):
             continue
+        lemma = lemma_of(tok.text)
         if lemma == "ask" and tok.tag_ == "VBN" and _subject(tok) is None:
             continue  # "When asked how ..., X said": X is the one asked, not the asker
-        toks = _content_tokens(tok, lemma)
-        if not toks:
+        if lemma == "quote":
+            continue  # "TASS quoted X as saying": the cue is "saying" (see ``speaker_of``)
+        if lemma is not None and lemma in CUE_LEMMAS:
+            found = _content_tokens(tok, lemma)
+        elif wide:
+            found = _generic_content(tok)
+        else:
             continue
+        if not found or not found[1]:
+            continue
+        rule, toks = found
         spk, via, conf = speaker_of(tok)
         if spk is None:
             continue
@@ -351,6 +406,7 @@ def find_reported(doc: Doc, offset: int) -> list[Found]:
                 conf,
                 addressee=_addressee(tok, offset),
                 via=char_span([via], offset) if via is not None else None,
+                features=cue_features(tok, rule, toks, spk, _lexicon(lemma)),
             )
         )
     return out

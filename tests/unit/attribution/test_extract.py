@@ -169,3 +169,16 @@ def test_sorted_stable_ids() -> None:
     assert [a.id for a in first] == [a.id for a in second]
     assert [a.content.start for a in first] == sorted(a.content.start for a in first)
     assert len({a.id for a in first}) == 2
+
+
+def test_join_split_reads_a_split_quote_as_one_content() -> None:
+    text = "“We are ready,” Karl Stein said. “But the other side is not.”"
+    found = extract_attributions(text, convention="polnear")
+    assert len(found) == 1
+    assert found[0].content.text == "We are ready,” Karl Stein said. “But the other side is not."
+    assert found[0].speaker is not None and found[0].speaker.name == "Karl Stein"
+
+
+def test_join_split_keeps_quotes_of_different_speakers_apart() -> None:
+    text = "“We are ready,” Karl Stein said. “We are not,” Anna Berg replied."
+    assert len(extract_attributions(text, convention="polnear")) == 2
