@@ -591,6 +591,26 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+@cli.command()
+@click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
+@db_option
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def delete(articles: tuple[str, ...], db: str, yes: bool) -> None:
+    """Remove articles and everything derived from them (attributions, their place in statements).
+
+    ARTICLE is anything `show` takes. Entities and statements are recomputed over what remains.
+    Without --yes, asks first when run on a terminal.
+    """
+    with Service(db) as service:
+        ids = [service.store.resolve(ref) for ref in articles]  # unknown references fail before any change
+        if not yes and sys.stdin.isatty():
+            click.confirm(f"Delete {len(set(ids))} article(s) from {db}?", abort=True)
+        deleted = service.delete_articles(ids)
+    out.print(
+        Text(f"{len(deleted)} article{'s' * (len(deleted) != 1)} deleted from {db}: {', '.join(deleted)}")
+    )
+
+
 @cli.command(name="settings")
 @json_option
 def show_settings(as_json: bool) -> None:

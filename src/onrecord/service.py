@@ -175,6 +175,19 @@ class Service:
         report.seconds = time.perf_counter() - started
         return report
 
+    def delete_articles(self, refs: list[str], listener: IngestListener | None = None) -> list[str]:
+        """Remove articles (any reference ``show`` takes) and all that was derived from them; the
+        entities and statements are recomputed over what remains. Unknown references raise
+        NotFoundError before anything is deleted."""
+        ids = [self.store.resolve(ref) for ref in refs]
+        for aid in dict.fromkeys(ids):
+            self.store.delete_article(aid)
+        self._index = None  # the near-duplicate index still holds them
+        report = IngestReport()
+        self._derive_across_articles(listener or SilentListener(), report)
+        refresh_statistics(self.store)
+        return list(dict.fromkeys(ids))
+
     def refresh_entities(self) -> int:
         """Merge the speakers of all stored attributions into entities across articles.
 

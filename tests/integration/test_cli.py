@@ -10,6 +10,8 @@ from pathlib import Path
 
 from tests.integration.helpers import ONRECORD, run, run_json
 
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
+
 ARTICLE = """Harbour Strike Ends After Talks
 
 The dock workers' union ended a nine-day strike on Thursday after reaching a wage agreement with the port authority, its leader said.
@@ -176,3 +178,32 @@ def test_settings_lists_every_setting() -> None:
     rows = run_json("settings")
     assert {r["env"] for r in rows} >= {"ONRECORD_DB", "ONRECORD_MAX_INPUT_BYTES"}
     assert all(r["help"] for r in rows)
+
+
+def test_delete_removes_an_article_and_what_came_from_it(tmp_path: Path) -> None:
+    db = str(tmp_path / "d.db")
+    assert (
+        run(
+            "ingest",
+            str(SEEDS / "000_c6bb378875dca61c.txt"),
+            str(SEEDS / "002_5eb1ee49e6ba1523.txt"),
+            "--db",
+            db,
+        ).returncode
+        == 0
+    )
+    before = run_json("articles", "--db", db)
+    assert len(before) == 2
+    gone = run("delete", "nosuchid", "--db", db, "--yes")
+    assert gone.returncode == 1 and len(gone.stderr.strip().splitlines()) == 1
+    assert len(run_json("articles", "--db", db)) == 2  # an unknown reference changes nothing
+    victim = before[0]["id"]
+    proc = run("delete", victim, "--db", db, "--yes")
+    assert proc.returncode == 0, proc.stderr
+    assert [a["id"] for a in run_json("articles", "--db", db)] == [before[1]["id"]]
+    quotes = run_json("quotes", "--db", db)
+    assert quotes and all(q["article"] == before[1]["id"] for q in quotes)
+    statements = run("statements", "--db", db)
+    assert statements.returncode == 0
+    for line in statements.stdout.splitlines():
+        assert all(r["article"] == before[1]["id"] for r in json.loads(line)["reports"])

@@ -290,3 +290,30 @@ async def post_articles(
         "notices": [n.message for n in report.notices],
     }
     return JSONResponse(body, 201 if report.stored else 200)
+
+
+@router.delete(
+    "/articles/{ref}",
+    response_model=schemas.DeleteOut,
+    summary="Delete an article",
+    responses={
+        401: {"model": schemas.ErrorOut, "description": "no token given"},
+        403: {"model": schemas.ErrorOut, "description": "wrong token, or writes are disabled"},
+        404: {"model": schemas.ErrorOut, "description": "no such article"},
+    },
+)
+async def delete_article(
+    request: Request, ref: str, authorization: Annotated[str | None, Header()] = None
+) -> dict[str, Any]:
+    """Remove the article and all that was derived from it; entities and statements are recomputed.
+    Needs ``Authorization: Bearer TOKEN`` (the server's ONRECORD_TOKEN)."""
+    api: ApiSettings = request.app.state.api
+    check_write_token(api, authorization)
+    svc: Service = request.app.state.service
+
+    def remove() -> list[str]:
+        with request.app.state.write_lock:
+            return svc.delete_articles([ref])
+
+    deleted = await run_in_threadpool(remove)
+    return {"ok": True, "deleted": deleted}

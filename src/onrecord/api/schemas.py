@@ -217,6 +217,11 @@ class IngestOut(_Model):
     notices: list[str]
 
 
+class DeleteOut(_Model):
+    ok: bool
+    deleted: list[str]
+
+
 class ErrorOut(_Model):
     ok: Literal[False] = False
     error: str

@@ -180,6 +180,12 @@ class SqlStore(TimelineStore):
             conn.execute(delete(attributions).where(attributions.c.article_id == prepared.id))
             _insert_derived_rows(conn, prepared)
 
+    def delete_article(self, article_id: str) -> None:
+        """Remove an article and everything derived from it (sources, removals, attributions and
+        what hangs off them), in one transaction. Statements are recomputed by the caller."""
+        with self._write() as conn:
+            conn.execute(delete(articles).where(articles.c.id == article_id))
+
     def fill_metadata(self, article_id: str, *, outlet: str | None, external_id: str | None) -> None:
         """Set an article's outlet and id where they are still empty (never overwrite)."""
         with self._write() as conn:

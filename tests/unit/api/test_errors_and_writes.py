@@ -196,3 +196,22 @@ def test_no_cors_and_security_headers(client: TestClient) -> None:
     page = client.get("/")
     assert "script-src 'self'" in page.headers["content-security-policy"]
     assert page.headers["x-content-type-options"] == "nosniff"
+
+
+def test_deleting_an_article_needs_the_token_and_removes_all_derived_from_it(
+    fresh_client: TestClient,
+) -> None:
+    plain = {"content-type": "text/plain"}
+    r = fresh_client.post("/api/v1/articles", content=ARTICLE.encode(), headers={**plain, **AUTH})
+    assert r.status_code == 201, r.text
+    aid = r.json()["stored_ids"][0]
+    assert fresh_client.get("/api/v1/attributions", params={"q": "cleared channel"}).json()["items"]
+    _shape(fresh_client.delete(f"/api/v1/articles/{aid}"), 401)
+    _shape(fresh_client.delete(f"/api/v1/articles/{aid}", headers={"Authorization": "Bearer nope"}), 403)
+    _shape(fresh_client.delete("/api/v1/articles/ffffffffffffffff", headers=AUTH), 404)
+    assert fresh_client.get(f"/api/v1/articles/{aid}").status_code == 200  # refused requests changed nothing
+    r = fresh_client.delete(f"/api/v1/articles/{aid}", headers=AUTH)
+    assert r.status_code == 200 and r.json() == {"ok": True, "deleted": [aid]}
+    _shape(fresh_client.get(f"/api/v1/articles/{aid}"), 404)
+    assert fresh_client.get("/api/v1/attributions", params={"q": "cleared channel"}).json()["items"] == []
+    assert fresh_client.get("/api/v1/statements").json()["items"] == []
