@@ -207,3 +207,11 @@ def test_delete_removes_an_article_and_what_came_from_it(tmp_path: Path) -> None
     assert statements.returncode == 0
     for line in statements.stdout.splitlines():
         assert all(r["article"] == before[1]["id"] for r in json.loads(line)["reports"])
+
+
+def test_speaker_filter_takes_wildcards_literally(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    assert run("ingest", str(SEEDS / "000_c6bb378875dca61c.txt"), "--db", db).returncode == 0
+    assert run_json("quotes", "--speaker", "peskov", "--db", db)
+    assert run_json("quotes", "--speaker", "%", "--db", db) == []
+    assert run_json("quotes", "--speaker", "_", "--db", db) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from onrecord.errors import UsageError
 from onrecord.models import Attribution, Entity, Role, Span, Speaker, StatementDate
 
 
@@ -106,3 +107,12 @@ def attribution_from_row(row: Any) -> Attribution:
         via=span_from(row, "via"),
         date=stated_date(row),
     )
+
+
+def like_pattern(value: str) -> str:
+    """A LIKE pattern matching ``value`` anywhere, with LIKE's own wildcards taken literally (use
+    with ``escape="\\"``). A NUL is refused: SQLite would cut the pattern there and match all."""
+    if "\x00" in value:
+        raise UsageError("a search value contains a NUL character")
+    escaped = value.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

@@ -39,7 +39,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from onrecord.errors import NotFoundError, UsageError
 from onrecord.models import Entity
-from onrecord.store.rows import attribution_from_row, entity_from_row
+from onrecord.store.rows import attribution_from_row, entity_from_row, like_pattern
 from onrecord.store.schema import (
     SEARCH_INDEX,
     article_sources,
@@ -140,12 +140,6 @@ def fts_query(q: str) -> str | None:
 
 def has_search_index(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite" and inspect(engine).has_table(SEARCH_INDEX)
-
-
-def like_pattern(value: str) -> str:
-    """A LIKE pattern matching ``value`` anywhere, with LIKE's own wildcards taken literally."""
-    escaped = value.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def encode_cursor(published: date | None, article_id: str, start: int, attribution_id: str) -> str:

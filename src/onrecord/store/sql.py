@@ -35,6 +35,7 @@ from onrecord.store.rows import (
     attribution_row,
     entity_from_row,
     entity_row,
+    like_pattern,
     mention_rows,
 )
 from onrecord.store.schema import (
@@ -472,13 +473,18 @@ class SqlStore(TimelineStore):
             .order_by(attributions.c.content_start)
         )
         if speaker:
-            pattern = f"%{speaker.casefold()}%"
+            pattern = like_pattern(speaker)
             query = query.where(
                 or_(
-                    func.lower(attributions.c.speaker_name).like(pattern),
-                    func.lower(attributions.c.mention_text).like(pattern),
-                    func.lower(entities.c.name).like(pattern),
-                    func.lower(entities.c.aliases).like(pattern),
+                    *(
+                        func.lower(column).like(pattern, escape="\\")
+                        for column in (
+                            attributions.c.speaker_name,
+                            attributions.c.mention_text,
+                            entities.c.name,
+                            entities.c.aliases,
+                        )
+                    )
                 )
             )
         if kind:

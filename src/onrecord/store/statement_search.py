@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from onrecord.errors import UsageError
 from onrecord.models import Shift, Statement
+from onrecord.store.rows import like_pattern
 from onrecord.store.schema import (
     attributions,
     entities,
@@ -26,7 +27,7 @@ from onrecord.store.schema import (
     statement_topics,
     statements,
 )
-from onrecord.store.search import MAX_PAGE, like_pattern, match_text
+from onrecord.store.search import MAX_PAGE, match_text
 from onrecord.store.sql import SqlStore
 
 # A chart label is cut to this many characters of the statement's wording.
