@@ -75,6 +75,17 @@ def cli() -> None:
     """Turn news articles into a source-linked record of who said what, to whom, and when."""
 
 
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
 class _ProgressListener:
     """Shows a progress bar over input files and prints each rejection as one line."""
 
@@ -85,14 +96,7 @@ class _ProgressListener:
 
     def inputs_found(self, total: int) -> None:
         if not self.quiet and err.is_terminal and total > 1:
-            self.progress = Progress(
-                TextColumn("[progress.description]{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=err,
-                transient=True,
-            )
+            self.progress = _progress()
             self.task = self.progress.add_task("reading", total=total)
             self.progress.start()
 
@@ -116,14 +120,7 @@ class _ProgressListener:
         if self.quiet or not err.is_terminal or total < STAGE_BAR_MIN:
             return
         if self.progress is None:
-            self.progress = Progress(
-                TextColumn("[progress.description]{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=err,
-                transient=True,
-            )
+            self.progress = _progress()
             self.progress.start()
         if stage not in self.stages:
             self.stages[stage] = self.progress.add_task(stage, total=total)

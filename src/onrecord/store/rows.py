@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sqlalchemy import ColumnElement, func, or_
+
 from onrecord.errors import UsageError
 from onrecord.models import Attribution, Entity, Role, Span, Speaker, StatementDate
+from onrecord.store.schema import attributions, entities
 
 
 def entity_row(e: Entity) -> dict[str, object]:
@@ -116,3 +119,11 @@ def like_pattern(value: str) -> str:
         raise UsageError("a search value contains a NUL character")
     escaped = value.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def speaker_matches(speaker: str) -> ColumnElement[bool]:
+    """Attributions whose speaker, as resolved, mentioned or merged (any alias), contains what a
+    user typed ("peskov" finds "Dmitry Peskov"); the query must join ``entities`` on the entity."""
+    pattern = like_pattern(speaker)
+    columns = (attributions.c.speaker_name, attributions.c.mention_text, entities.c.name, entities.c.aliases)
+    return or_(*(func.lower(column).like(pattern, escape="\\") for column in columns))

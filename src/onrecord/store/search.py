@@ -39,7 +39,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from onrecord.errors import NotFoundError, UsageError
 from onrecord.models import Entity
-from onrecord.store.rows import attribution_from_row, entity_from_row, like_pattern
+from onrecord.store.rows import attribution_from_row, entity_from_row, like_pattern, speaker_matches
 from onrecord.store.schema import (
     SEARCH_INDEX,
     article_sources,
@@ -192,20 +192,7 @@ def _filtered(store: SqlStore, query: AttributionQuery) -> Select[Any]:
     if query.q and query.q.strip():
         stmt = match_text(store, stmt, query.q)
     if query.speaker:
-        pattern = like_pattern(query.speaker)
-        stmt = stmt.where(
-            or_(
-                *(
-                    func.lower(column).like(pattern, escape="\\")
-                    for column in (
-                        attributions.c.speaker_name,
-                        attributions.c.mention_text,
-                        entities.c.name,
-                        entities.c.aliases,
-                    )
-                )
-            )
-        )
+        stmt = stmt.where(speaker_matches(query.speaker))
     if query.entity:
         stmt = stmt.where(attributions.c.entity_id == query.entity)
     if query.kind:

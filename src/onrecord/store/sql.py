@@ -35,8 +35,8 @@ from onrecord.store.rows import (
     attribution_row,
     entity_from_row,
     entity_row,
-    like_pattern,
     mention_rows,
+    speaker_matches,
 )
 from onrecord.store.schema import (
     article_sources,
@@ -473,20 +473,7 @@ class SqlStore(TimelineStore):
             .order_by(attributions.c.content_start)
         )
         if speaker:
-            pattern = like_pattern(speaker)
-            query = query.where(
-                or_(
-                    *(
-                        func.lower(column).like(pattern, escape="\\")
-                        for column in (
-                            attributions.c.speaker_name,
-                            attributions.c.mention_text,
-                            entities.c.name,
-                            entities.c.aliases,
-                        )
-                    )
-                )
-            )
+            query = query.where(speaker_matches(speaker))
         if kind:
             query = query.where(attributions.c.kind == kind)
         if since:
