@@ -181,6 +181,8 @@ class Speaker:
 
 
 PRECISIONS = ("day", "week", "month", "year", "article")
+# Most precise first: where reports disagree, the closer date wins.
+PRECISION_RANK = {p: k for k, p in enumerate(PRECISIONS)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,13 +10,14 @@ for symmetric similarity.
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["DIM", "MAX_WORDS", "embed", "from_bytes", "to_bytes"]
+__all__ = ["DIM", "MAX_WORDS", "embed", "from_bytes", "text_hash", "to_bytes"]
 
 DIM = 384
 MAX_WORDS = 48
@@ -43,6 +44,11 @@ def embed(texts: Sequence[str]) -> Vectors:
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     unit: Vectors = (out / np.maximum(norms, 1e-12)).astype(np.float32)
     return unit
+
+
+def text_hash(text: str) -> str:
+    """The key an embedding is kept under, in the store and in the shipped topic vectors."""
+    return hashlib.sha1(text.encode()).hexdigest()
 
 
 def to_bytes(vector: Vectors) -> bytes:

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import numpy as np
 
-from onrecord.nlp.embed import embed
-from onrecord.timeline.topics import SHIPPED_VECTORS, anchor_texts, load_taxonomy, vector_key
+from onrecord.nlp.embed import embed, text_hash
+from onrecord.timeline.topics import SHIPPED_VECTORS, anchor_texts, load_taxonomy
 
 
 def main() -> None:
     texts = sorted(set(anchor_texts(load_taxonomy())))
     vectors = embed(texts)
     out = Path(__file__).with_name(SHIPPED_VECTORS)
-    np.savez_compressed(out, **{vector_key(t): v for t, v in zip(texts, vectors, strict=True)})
+    np.savez_compressed(out, **{text_hash(t): v for t, v in zip(texts, vectors, strict=True)})
     print(f"{out}: {len(texts)} vectors")
 
 

@@ -22,7 +22,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Token
 
 from onrecord.attribution.segment import sentences
-from onrecord.models import Attribution, Span, StatementDate
+from onrecord.models import PRECISION_RANK, Attribution, Span, StatementDate
 from onrecord.nlp import PARSE_ONLY_DISABLE, load_nlp
 
 __all__ = ["date_attributions", "find_time_phrases", "resolve_phrase"]
@@ -85,7 +85,6 @@ _PERIODS = {
     "month": "month",
     "year": "year",
 }
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # Dependencies through which a time phrase still belongs to the statement's clause: prepositions,
 # the occasion noun ("in an interview aired on ..."), a participle ("speaking on Sunday").
 _MAX_STEPS = 6
@@ -255,7 +254,7 @@ def _cue_date(
         if resolved is None:
             continue
         value, precision = resolved
-        rank = (_PRECISION_RANK.get(precision, 4), steps)
+        rank = (PRECISION_RANK.get(precision, 4), steps)
         if best is None or rank < best[:2]:
             best = (*rank, StatementDate(value, precision, p.text, p.start, p.end))
     return best[2] if best else None

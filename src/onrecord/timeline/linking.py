@@ -151,11 +151,25 @@ def pair_features(
     cue_b: str | None = None,
 ) -> PairFeatures:
     wa, wb = _words(text_a), _words(text_b)
-    run = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb)).size
-    ca, cb = _content_words(wa), _content_words(wb)
-    overlap = len(ca & cb) / max(1, min(len(ca), len(cb)))
-    key = cue_key(cue_a)
-    return PairFeatures(float(np.dot(vec_a, vec_b)), run, overlap, key is not None and key == cue_key(cue_b))
+    return PairFeatures(
+        float(np.dot(vec_a, vec_b)),
+        _shared_run(wa, wb),
+        _overlap(_content_words(wa), _content_words(wb)),
+        _same_cue(cue_key(cue_a), cue_key(cue_b)),
+    )
+
+
+def _shared_run(wa: Sequence[str], wb: Sequence[str]) -> int:
+    return SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb)).size
+
+
+def _overlap(ca: set[str], cb: set[str]) -> float:
+    """The share of the shorter report's content words that the other one has too."""
+    return len(ca & cb) / max(1, min(len(ca), len(cb)))
+
+
+def _same_cue(key_a: str | None, key_b: str | None) -> bool:
+    return key_a is not None and key_a == key_b
 
 
 def same_statement(f: PairFeatures, t: Thresholds = DEFAULT) -> bool:
@@ -270,16 +284,9 @@ def link(items: Sequence[LinkItem], t: Thresholds = DEFAULT) -> list[list[int]]:
         if find(kept[i]) == find(kept[j]):
             continue
         # the cheap rules first; the longest common run only when nothing else decides
-        overlap = len(content[i] & content[j]) / max(1, min(len(content[i]), len(content[j])))
-        same_cue = cues[i] is not None and cues[i] == cues[j]
-        f = PairFeatures(sim, 0, overlap, same_cue)
-        if not same_statement(f, t):
-            wi, wj = words[i], words[j]
-            run = (
-                SequenceMatcher(None, wi, wj, autojunk=False).find_longest_match(0, len(wi), 0, len(wj)).size
-            )
-            if run < t.shared_run:
-                continue
+        f = PairFeatures(sim, 0, _overlap(content[i], content[j]), _same_cue(cues[i], cues[j]))
+        if not same_statement(f, t) and _shared_run(words[i], words[j]) < t.shared_run:
+            continue
         join(kept[i], kept[j])
     groups: dict[int, list[int]] = defaultdict(list)
     for k in range(len(items)):

@@ -12,13 +12,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from onrecord.models import StatementDate
-from onrecord.nlp.embed import Vectors
+from onrecord.models import PRECISION_RANK, StatementDate
+from onrecord.nlp.embed import Vectors, text_hash
 from onrecord.timeline.linking import DEFAULT, LinkItem, Thresholds, interval, link
 
 __all__ = ["BuiltStatement", "ReportRow", "build_statements", "embed_text", "text_hash"]
-
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "article": 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,19 +52,15 @@ def embed_text(cue: str | None, content: str) -> str:
     return f"{cue} {content}" if cue else content
 
 
-def text_hash(text: str) -> str:
-    return hashlib.sha1(text.encode()).hexdigest()
-
-
 def _best_date(rows: Sequence[ReportRow]) -> StatementDate:
     """The most precise date any report gives; among equals the earliest (a remark is first made,
     then reported); with only publication dates, the first publication."""
     dated = [r.date for r in rows if r.date is not None and r.date.value is not None]
     if dated:
-        return min(dated, key=lambda d: (_PRECISION_RANK.get(d.precision, 5), d.value or ""))
+        return min(dated, key=lambda d: (PRECISION_RANK.get(d.precision, 5), d.value or ""))
     unresolved = [r.date for r in rows if r.date is not None]
     if unresolved:
-        return min(unresolved, key=lambda d: _PRECISION_RANK.get(d.precision, 5))
+        return min(unresolved, key=lambda d: PRECISION_RANK.get(d.precision, 5))
     return StatementDate(None, "article")
 
 

@@ -42,7 +42,7 @@ import yaml
 
 from onrecord.entities.overrides import _describe, _StrictLoader
 from onrecord.errors import UsageError
-from onrecord.nlp.embed import Vectors, embed
+from onrecord.nlp.embed import Vectors, embed, text_hash
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -259,16 +259,12 @@ def _shipped() -> dict[str, Vectors]:
         return {k: z[k].astype(np.float32) for k in z.files}
 
 
-def vector_key(text: str) -> str:
-    return hashlib.sha1(text.encode()).hexdigest()
-
-
 def embed_known(texts: Sequence[str]) -> Vectors:
     """``embed`` for anchor texts, taking the shipped vectors where the text is one of them."""
     known = _shipped()
-    missing = sorted({t for t in texts if vector_key(t) not in known})
+    missing = sorted({t for t in texts if text_hash(t) not in known})
     fresh = dict(zip(missing, embed(missing), strict=True)) if missing else {}
-    rows = [known[vector_key(t)] if t not in fresh else fresh[t] for t in texts]
+    rows = [known[text_hash(t)] if t not in fresh else fresh[t] for t in texts]
     return np.stack(rows).astype(np.float32) if rows else embed([])
 
 

@@ -242,13 +242,13 @@ def test_a_taxonomy_of_one_topic_still_discriminates(tmp_path: Path) -> None:
 
 def test_shipped_vectors_cover_the_default_taxonomy_and_match_the_model() -> None:
     """Run ``python -m onrecord.timeline.build_topic_vectors`` after editing the default taxonomy."""
-    from onrecord.nlp.embed import embed
-    from onrecord.timeline.topics import _shipped, anchor_texts, vector_key
+    from onrecord.nlp.embed import embed, text_hash
+    from onrecord.timeline.topics import _shipped, anchor_texts
 
     shipped = _shipped()
     texts = anchor_texts(load_taxonomy())
-    assert [t for t in texts if vector_key(t) not in shipped] == []
+    assert [t for t in texts if text_hash(t) not in shipped] == []
     sample = texts[:: max(1, len(texts) // 3)][:3]
     fresh = embed(sample)
     for text, vector in zip(sample, fresh, strict=True):
-        assert float(np.dot(shipped[vector_key(text)], vector)) > 0.999
+        assert float(np.dot(shipped[text_hash(text)], vector)) > 0.999
