@@ -12,7 +12,6 @@ import ipaddress
 import json
 import sys
 from collections.abc import Callable
-from datetime import date
 from typing import Any, TypeVar
 
 import click
@@ -25,7 +24,7 @@ from onrecord import __version__, settings
 from onrecord.errors import OnRecordError, UsageError
 from onrecord.ingest import InputFile
 from onrecord.models import Attribution, Notice, Rejection
-from onrecord.serialize import entity_json
+from onrecord.serialize import article_summary_json, entity_json, iso_date
 from onrecord.service import IngestReport, Service
 from onrecord.store import SpeakerSummary, StoredArticle
 
@@ -239,23 +238,7 @@ def articles(db: str, as_json: bool) -> None:
     with Service(db) as service:
         rows = service.articles()
     if as_json:
-        out.print_json(
-            json.dumps(
-                [
-                    {
-                        "id": a.id,
-                        "title": a.title,
-                        "published": _iso(a.published),
-                        "outlet": a.outlet,
-                        "source": a.source,
-                        "words": a.words,
-                        "removed": a.removed,
-                        "duplicate_of": a.duplicate_of,
-                    }
-                    for a in rows
-                ]
-            )
-        )
+        out.print_json(json.dumps([article_summary_json(a) for a in rows]))
         return
     if not rows:
         out.print(f"No articles in {db} yet. Add some with: onrecord ingest PATH --db {db}")
@@ -276,7 +259,7 @@ def articles(db: str, as_json: bool) -> None:
             title.append(f"  [near-duplicate of {a.duplicate_of}]", style="yellow")
         table.add_row(
             a.id,
-            _iso(a.published) or "unknown",
+            iso_date(a.published) or "unknown",
             Text(a.outlet or "-"),
             str(a.words),
             str(a.removed),
@@ -302,7 +285,7 @@ def show(article: str, db: str, as_json: bool) -> None:
         out.print_json(json.dumps(article_json(a)))
         return
     out.print(Text(a.title or "(no title)", style="bold"))
-    published = _iso(a.published) or "unknown"
+    published = iso_date(a.published) or "unknown"
     if a.published and a.published_source:
         published += f" (from {a.published_source})"
     for label, value in (
@@ -331,7 +314,7 @@ def article_json(a: StoredArticle) -> dict[str, Any]:
     return {
         "id": a.id,
         "title": a.title,
-        "published": _iso(a.published),
+        "published": iso_date(a.published),
         "outlet": a.outlet,
         "source": a.sources[0] if a.sources else None,
         "text": a.body,
@@ -465,14 +448,14 @@ def quotes(db: str, speaker: str | None, kind: str | None, since: Any, as_json: 
         rows = service.attributions(speaker=speaker, kind=kind, since=since.date() if since else None)
     if as_json:
         out.print_json(
-            json.dumps([attribution_json(r.attribution) | {"published": _iso(r.published)} for r in rows])
+            json.dumps([attribution_json(r.attribution) | {"published": iso_date(r.published)} for r in rows])
         )
         return
     if not rows:
         out.print("No attributions match.")
         return
     title = f"{len(rows)} attribution{'s' * (len(rows) != 1)} in {db}"
-    pairs = [(_iso(r.published) or "unknown", r.attribution) for r in rows]
+    pairs = [(iso_date(r.published) or "unknown", r.attribution) for r in rows]
     out.print(_attribution_table(title, "published", pairs))
 
 
@@ -512,8 +495,8 @@ def speakers(db: str, entities: str | None, as_json: bool) -> None:
             Text(", ".join(role.text for role in e.roles)),
             str(r.attributions),
             str(r.articles),
-            _iso(r.first) or "-",
-            _iso(r.last) or "-",
+            iso_date(r.first) or "-",
+            iso_date(r.last) or "-",
         )
     out.print(table)
 
@@ -522,8 +505,8 @@ def _speaker_json(r: SpeakerSummary) -> dict[str, Any]:
     return entity_json(r.entity) | {
         "attributions": r.attributions,
         "articles": r.articles,
-        "first": _iso(r.first),
-        "last": _iso(r.last),
+        "first": iso_date(r.first),
+        "last": iso_date(r.last),
     }
 
 
@@ -631,10 +614,6 @@ def show_settings(as_json: bool) -> None:
     for s in settings.SETTINGS:
         table.add_row(s.name, s.env, settings.default(s.name), s.help)
     out.print(table)
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
 
 
 def _short(s: str, n: int) -> str:

@@ -6,7 +6,8 @@ DESIGN.md has exactly one implementation.
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from onrecord.models import (
     ATTRIBUTION_SCHEMA,
@@ -20,6 +21,27 @@ from onrecord.models import (
     Statement,
     StatementDate,
 )
+
+if TYPE_CHECKING:
+    from onrecord.store import ArticleSummary
+
+
+def iso_date(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def article_summary_json(a: ArticleSummary) -> dict[str, Any]:
+    """One line of the article list, as ``articles --json`` and ``GET /api/v1/articles`` give it."""
+    return {
+        "id": a.id,
+        "title": a.title,
+        "published": iso_date(a.published),
+        "outlet": a.outlet,
+        "source": a.source,
+        "words": a.words,
+        "removed": a.removed,
+        "duplicate_of": a.duplicate_of,
+    }
 
 
 def span_json(span: Span | None) -> dict[str, Any] | None:

@@ -298,6 +298,8 @@ class Service:
         """Fill what a stored article lacked (publication date, outlet, title, id) from a new source
         of the same text, and derive it again: a date makes "on Wednesday" resolvable. Nothing
         already known is overwritten."""
+        if not (article.published or article.outlet or article.title or article.external_id):
+            return False  # nothing to bring: spare the read of every re-ingested article
         stored = self.store.stored_input(aid)
         merged = replace(
             stored,

@@ -13,7 +13,7 @@ from onrecord.api import schemas
 from onrecord.api.app import ApiSettings, check_write_token
 from onrecord.errors import InputError, UsageError
 from onrecord.ingest.upload import MEDIA_TYPES, upload_format
-from onrecord.serialize import attribution_json, entity_json, statement_json
+from onrecord.serialize import article_summary_json, attribution_json, entity_json, iso_date, statement_json
 from onrecord.service import Service
 from onrecord.store import SpeakerSummary, StoredArticle
 from onrecord.store.search import MAX_PAGE, AttributionQuery, SearchHit
@@ -39,15 +39,11 @@ CursorParam = Annotated[str | None, Query(max_length=2000, description="a page's
 Kind = Literal["direct", "indirect", "mixed"]
 
 
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
 def search_item(hit: SearchHit) -> dict[str, Any]:
     f = hit.found
     return {
         "attribution": attribution_json(f.attribution),
-        "published": _iso(f.published),
+        "published": iso_date(f.published),
         "outlet": f.outlet,
         "title": f.title,
         "context": {"before": hit.before, "after": hit.after},
@@ -59,7 +55,7 @@ def article_record(a: StoredArticle, attributions: list[dict[str, Any]]) -> dict
         "ok": True,
         "id": a.id,
         "title": a.title,
-        "published": _iso(a.published),
+        "published": iso_date(a.published),
         "published_source": a.published_source,
         "outlet": a.outlet,
         "url": a.url,
@@ -80,8 +76,8 @@ def entity_record(s: SpeakerSummary) -> dict[str, Any]:
         **entity_json(s.entity),
         "attributions": s.attributions,
         "articles": s.articles,
-        "first": _iso(s.first),
-        "last": _iso(s.last),
+        "first": iso_date(s.first),
+        "last": iso_date(s.last),
     }
 
 
@@ -195,19 +191,7 @@ def list_articles(
 ) -> dict[str, Any]:
     """Stored articles, newest first (undated last), a page at a time."""
     page = svc.article_page(limit=limit, cursor=cursor)
-    items = [
-        {
-            "id": a.id,
-            "title": a.title,
-            "published": _iso(a.published),
-            "outlet": a.outlet,
-            "source": a.source,
-            "words": a.words,
-            "removed": a.removed,
-            "duplicate_of": a.duplicate_of,
-        }
-        for a in page.articles
-    ]
+    items = [article_summary_json(a) for a in page.articles]
     return {"ok": True, "items": items, "next_cursor": page.next_cursor}
 
 
