@@ -38,11 +38,8 @@ class TimelineSummary:
         self.embedded = embedded  # texts embedded in this run (the rest came from the store)
 
 
-def report_vectors(
-    store: SqlStore, rows: Sequence[ReportRow], progress: Progress = _quiet
-) -> tuple[Vectors, int]:
-    """One embedding per report, from the store where known, computed (and stored) otherwise."""
-    texts = [embed_text(r.cue, r.content) for r in rows]
+def report_vectors(store: SqlStore, texts: Sequence[str], progress: Progress = _quiet) -> tuple[Vectors, int]:
+    """One embedding per report text, from the store where known, computed (and stored) otherwise."""
     hashes = [text_hash(t) for t in texts]
     known = store.vectors_for(hashes)
     missing = sorted({h: t for h, t in zip(hashes, texts, strict=True) if h not in known}.items())
@@ -53,13 +50,13 @@ def report_vectors(
         store.add_vectors(new)
         known.update(new)
         progress("embedding", min(k + EMBED_BATCH, len(missing)), len(missing))
-    if not rows:
+    if not texts:
         return np.zeros((0, DIM), dtype=np.float32), 0
     return np.stack([from_bytes(known[h]) for h in hashes]), len(missing)
 
 
 def _score_topics(
-    store: SqlStore, rows: Sequence[ReportRow], vecs: Vectors, taxonomy: Taxonomy
+    store: SqlStore, rows: Sequence[ReportRow], texts: Sequence[str], vecs: Vectors, taxonomy: Taxonomy
 ) -> dict[str, dict[str, float]]:
     """Topic scores of every report: new ones scored, all of them again when the taxonomy changed."""
     rescore_all = store.state("taxonomy") != taxonomy.digest
@@ -67,7 +64,7 @@ def _score_topics(
     pick = [k for k, r in enumerate(rows) if r.id in todo]
     if pick or rescore_all:
         scorer = TopicScorer(taxonomy)
-        scored = scorer.score([embed_text(rows[k].cue, rows[k].content) for k in pick], vecs[pick])
+        scored = scorer.score([texts[k] for k in pick], vecs[pick])
         store.add_topic_scores(
             {rows[k].id: s for k, s in zip(pick, scored, strict=True)}, taxonomy.digest, replace=rescore_all
         )
@@ -98,19 +95,19 @@ def refresh_timeline(
 ) -> TimelineSummary:
     """Recompute statements, their topics and candidate shifts from every stored report."""
     rows = store.report_rows()
-    vecs, embedded = report_vectors(store, rows, progress)
-    scores = _score_topics(store, rows, vecs, taxonomy)
+    texts = [embed_text(r.cue, r.content) for r in rows]  # what is embedded, scored and compared
+    vecs, embedded = report_vectors(store, texts, progress)
+    scores = _score_topics(store, rows, texts, vecs, taxonomy)
     built = build_statements(rows, vecs, thresholds)
     topics = _statement_topics(built, scores)
     position = {r.id: k for k, r in enumerate(rows)}
-    texts = {r.id: embed_text(r.cue, r.content) for r in rows}
     kinds = {e.id: e.type for e in store.list_entities()}
     inputs = [
         ShiftInput(
             s.id,
             s.speaker,
             s.date.value,
-            texts[s.attribution],
+            texts[position[s.attribution]],
             topics.get(s.id, {}),
             kinds.get(s.speaker, ""),
         )
