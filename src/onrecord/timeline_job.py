@@ -9,6 +9,7 @@ file changes), so a rerun costs the linking itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -30,12 +31,12 @@ def _quiet(stage: str, done: int, total: int) -> None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
 class TimelineSummary:
-    def __init__(self, statements: int, linked: int, shifts: int, embedded: int) -> None:
-        self.statements = statements
-        self.linked = linked  # statements with two or more reports
-        self.shifts = shifts
-        self.embedded = embedded  # texts embedded in this run (the rest came from the store)
+    statements: int
+    linked: int  # statements with two or more reports
+    shifts: int
+    embedded: int  # texts embedded in this run (the rest came from the store)
 
 
 def report_vectors(store: SqlStore, texts: Sequence[str], progress: Progress = _quiet) -> tuple[Vectors, int]:
