@@ -33,7 +33,9 @@ _SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "POS",
 MAX_TITLE_WORDS = 5
 # How many paragraphs back a cue-less quotation may look for the speaker it continues.
 CONTINUE_PARAGRAPHS = 2
-_LABEL = re.compile(r"(?:^|[.!?]\s+)([A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})\s*:\s*$")
+_LABEL = re.compile(
+    r"(?:^|[.!?]\s+|\s[-\u2013\u2014]\s*)([A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})\s*:\s*$"
+)
 _HEADLINE = re.compile(r"^(?P<c>[^:]{15,}?)\s*:\s+(?P<n>[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})$")
 
 
@@ -102,10 +104,26 @@ def classify(text: str, found: Found, quotes: Sequence[Quote]) -> tuple[Found, l
         q0 = quotes[inside[0]]
         if len(inside) == 1 and q0.start - cs <= 2 and ce - q0.end <= 2:
             return replace(found, content=(q0.start, q0.end), kind="direct"), inside
+        if q0.start - cs <= 2 and q0.closed and _framed_after(text, q0):
+            # 'said, "We'll see," when asked whether ...': the quotation is the statement, what
+            # follows its closing comma is the writer's framing
+            return replace(found, content=(q0.start, q0.end), kind="direct"), inside[:1]
         # the parse often leaves the closing mark (and the period before it) to the main clause
         end = max(ce, max(quotes[k].close + mark_len(quotes[k].close) for k in inside))
         return replace(found, content=(cs, end), kind="mixed"), inside
     return found, []
+
+
+_CONTINUES = frozenset({"and", "but", "or", "that", "because", "so", "adding", "noting"})
+
+
+def _framed_after(text: str, quote: Quote) -> bool:
+    """A quotation that ends in a comma and is followed by a word that does not carry the
+    statement on ("and", "that", "adding")."""
+    if text[quote.start : quote.close].rstrip()[-1:] != ",":
+        return False
+    m = re.match(r"\s*([A-Za-z]+)", text[quote.close + mark_len_at(text, quote.close) :])
+    return m is not None and m.group(1).lower() not in _CONTINUES
 
 
 class _Inside:
@@ -162,13 +180,20 @@ def _reporting_slot(text: str, quote: Quote, parsed: Parsed) -> Found | None:
     quotation that ends in a comma, question or exclamation mark, with only a noun phrase (its
     subject) in between, reports the quotation whatever the verb (wondered, barked, exclaimed).
     Read off the tags, not the tree: the parser often splits or misattaches this inversion."""
-    if text[quote.start : quote.close].rstrip()[-1:] not in (",", "?", "!"):
+    if _last_mark(text, quote) not in (",", "?", "!"):
         return None
     end = quote.close + mark_len_at(text, quote.close)
     got = parsed.tokens_after(end, MAX_SUBJECT_TOKENS + 1)
     if got is None:
         return None
     off, toks = got
+    if len(toks) > 1 and toks[0].tag_ == "VBD" and toks[1].tag_ == "NNP":
+        # '"This is fantastic!" beamed Donald Hartley': the verb before its subject
+        subject = toks[1]
+        while subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].tag_ == "NNP":
+            subject = subject.doc[subject.i + 1]
+        cue = (off + toks[0].idx, off + toks[0].idx + len(toks[0].text))
+        return Found((quote.start, quote.end), cue, mention_from(subject, off), 0.7, kind="direct")
     for k, t in enumerate(toks):
         if t.tag_ in ("VBD", "VBZ", "VBN") and k > 0:
             subject = toks[k - 1]
@@ -179,6 +204,53 @@ def _reporting_slot(text: str, quote: Quote, parsed: Parsed) -> Found | None:
         if t.tag_ not in _SUBJECT_TAGS:
             return None
     return None
+
+
+def _last_mark(text: str, quote: Quote) -> str:
+    """The punctuation that ends a quotation, looking through a nested quote's closing mark
+    (``... what can we do to help?\u2019\u201d``)."""
+    return text[quote.start : quote.close].rstrip().rstrip("\u2019'\u201d").rstrip()[-1:]
+
+
+def _slot_before(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> Found | None:
+    """``Billy Joel sings, "..."``, ``X is shown lecturing: "..."``, ``As Vulture put it, "..."``:
+    a verb with a subject right before the comma or colon that opens a quotation reports it,
+    whatever the verb. Read off the parse around the mark, like ``_reporting_slot``."""
+    got = parsed.sentence_tokens(quote.open)
+    if got is None:
+        return None
+    off, toks = got
+    before = [t for t in toks if off + t.idx < quote.open]
+    if len(before) < 2 or before[-1].text not in (",", ":"):
+        return None
+    verb = before[-2]
+    if verb.lower_ == "it" and verb.head.lower_ == "put" and verb.dep_ == "dobj":
+        verb = verb.head  # "as X put it,"
+    elif verb.lower_ == "words" and verb.dep_ == "pobj" and verb.head.lower_ == "in":
+        # "in Forbes' words,": the possessor is the speaker
+        owner = next((c for c in verb.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        cue = (off + verb.head.idx, off + verb.idx + len(verb.text))
+        return Found((quote.start, quote.end), cue, mention_from(owner, off), 0.7, kind="direct")
+    if (
+        not verb.tag_.startswith("VB")
+        or verb.lower_ in ("is", "was", "are", "were", "be")
+        or inside(off + verb.idx)
+    ):
+        return None
+    spk, via, conf = speaker_of(verb)
+    if spk is None or spk.lower_ in ("it", "there", "this", "that"):
+        return None
+    cue = (off + verb.idx, off + verb.idx + len(verb.text))
+    return Found(
+        (quote.start, quote.end),
+        cue,
+        mention_from(spk, off),
+        min(conf, 0.7),
+        via=char_span([via], off) if via is not None else None,
+        kind="direct",
+    )
 
 
 def text_before(parsed: Parsed, pos: int) -> str:
@@ -286,7 +358,11 @@ def assemble(
                     claimed[k] = near
                     items.append(near)
             continue
-        near = _cue_near(text, q, parsed, inside) or _label(text, q, paras[para_of(q.open)][0])
+        near = (
+            _cue_near(text, q, parsed, inside)
+            or _slot_before(text, q, parsed, inside)
+            or _label(text, q, paras[para_of(q.open)][0])
+        )
         if near is not None:
             claimed[k] = near
             items.append(near)

@@ -22,7 +22,8 @@ ROLE_WORDS = frozenset(
         "gen. gen. commander chief king queen prince pope candidate nominee speaker deputy head "
         "analyst professor prof. dr. dr correspondent reporter editor columnist founder manager "
         "strategist pollster attorney lawyer lawmaker congressman congresswoman chancellor "
-        "vice prime foreign defense defence press interior state first lady former"
+        "vice prime foreign defense defence press interior state first lady former councillor "
+        "councilor councilman councilwoman alderman"
     )
 )
 _NAME_PARTICLES = frozenset(words("de van von al bin der la le da du"))

@@ -46,7 +46,10 @@ def mark_len(text: str, i: int) -> int:
 
 
 def _opens_straight(text: str, i: int, para_start: int) -> bool:
-    return i == para_start or text[i - 1] in _OPENERS_BEFORE
+    if i == para_start or text[i - 1] in _OPENERS_BEFORE:
+        return True
+    # scraped text glues the mark to the comma or colon before it: 'told reporters:"We will'
+    return text[i - 1] in ",:;" and i + 1 < len(text) and text[i + 1].isalnum()
 
 
 def find_quotes(text: str, paras: Sequence[tuple[int, int]]) -> list[Quote]:

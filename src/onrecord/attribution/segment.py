@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from onrecord.attribution.cues import words
 
 # Words that end in a period without ending a sentence ("Sen. Warren", "the U.S. economy").
-_ABBREV = frozenset(
+ABBREVIATIONS = frozenset(
     words(
         "mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev hon inc corp co ltd no vs etc "
         "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u d.c a.m p.m"
@@ -52,7 +52,7 @@ def sentences(text: str, start: int, end: int, paragraph: int) -> list[Sentence]
         word = re.search(r"(\S+)$", text[cur : m.start()])
         if word:
             w = word.group(1).lower().lstrip('"\u201c(')
-            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
                 continue
         out.append(Sentence(cur, m.start() + len(m.group().rstrip()), paragraph))
         cur = m.end()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from onrecord.attribution.cues import words
 from onrecord.attribution.mentions import ROLE_WORDS, Mention, split_title
+from onrecord.attribution.segment import ABBREVIATIONS
 from onrecord.models import Speaker
 
 _RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+(?:(?:de|van|von|bin|al)\s+)?[A-Z][\w\u2019'.-]*)+")
@@ -60,6 +61,21 @@ class Resolved:
     confidence: float
 
 
+def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of capitalised words cut where a sentence ends inside it: "Mr. Obama. Mrs. Clinton"
+    is two names, "Sen. John A. Smith Jr." is one."""
+    pieces: list[tuple[int, int]] = []
+    for w in re.finditer(r"\S+", text[start:end]):
+        word = w.group()
+        stem = word.rstrip(".").lower()
+        if word.endswith(".") and len(stem) > 1 and "." not in stem and stem not in ABBREVIATIONS:
+            pieces.append((start, start + w.end() - 1))
+            start = start + w.end()
+    if text[start:end].strip():
+        pieces.append((start + len(text[start:end]) - len(text[start:end].lstrip()), end))
+    return pieces
+
+
 def _sid(kind: str, key: str) -> str:
     return "spk_" + hashlib.sha1(f"{kind}:{key}".lower().encode()).hexdigest()[:12]
 
@@ -81,11 +97,12 @@ class ArticleSpeakers:
         self.person_at: list[tuple[int, str]] = []  # where full person names occur
         for ps, pe in paras:
             for m in _RUN.finditer(text, ps, pe):
-                self._learn(text, ps, m)
+                for start, end in _sentence_pieces(text, m.start(), m.end()):
+                    self._learn(text, ps, start, end)
         self.history: list[tuple[int, Speaker]] = []
 
-    def _learn(self, text: str, ps: int, m: re.Match[str]) -> None:
-        words = _clean(m.group().split())
+    def _learn(self, text: str, ps: int, start: int, end: int) -> None:
+        words = _clean(text[start:end].split())
         if len(words) < 2:
             return
         role, name = split_title(words)
@@ -96,17 +113,17 @@ class ArticleSpeakers:
         if len(name) > len(first) and name.endswith(first):
             self.full[surname] = name
         roles = self.roles.setdefault(name, [])
-        before = _ROLE_BEFORE.search(text, ps, m.start())
+        before = _ROLE_BEFORE.search(text, ps, start)
         if before and before.group(2).lower() in ROLE_WORDS:
             lower_role = (before.group(1) + before.group(2)).strip()
             lower_role = " ".join(_clean(lower_role.split()))
             role = f"{lower_role} {role}" if role else lower_role
-        after = _APPOS.search(text[m.end() : m.end() + 80])
+        after = _APPOS.search(text[end : end + 80])
         if after and any(w.lower() in ROLE_WORDS for w in after.group(1).split()):
-            self._add_role(roles, after.group(1), m.start(), name)
+            self._add_role(roles, after.group(1), start, name)
         if role:
-            self._add_role(roles, role, m.start(), name)
-        self.person_at.append((m.start(), name))
+            self._add_role(roles, role, start, name)
+        self.person_at.append((start, name))
 
     def _add_role(self, roles: list[str], role: str, pos: int, name: str) -> None:
         if role not in roles:

