@@ -69,13 +69,13 @@ def candidates(
     text: str,
     regions: Sequence[tuple[int, int]] | None = None,
     *,
-    wide: bool = False,
+    wide: bool = True,
     favoured: bool = True,
 ) -> tuple[list[tuple[int, int]], list[Quote], Parsed, list[Found]]:
-    """Paragraphs, quotations, parsed chunks and every parse finding before the learned filter;
-    ``wide`` adds verbs outside the cue lexicon (PolNeAR's convention) and, with ``favoured``, parses
-    the sentences holding a verb the model favours (the model is trained without them, so that
-    training does not depend on an earlier model)."""
+    """Paragraphs, quotations, parsed chunks and every parse finding before the learned filter.
+    ``wide`` proposes verbs outside the cue lexicon too and, with ``favoured``, parses the
+    sentences holding a verb the model favours (training turns ``favoured`` off, so that it does
+    not depend on an earlier model)."""
     spans = [(0, len(text))] if regions is None else sorted(regions)
     paras = list(paragraphs(text, spans))
     quotes = find_quotes(text, paras)
@@ -100,14 +100,15 @@ def extract_attributions(
     """Attributions in ``text``, sorted by content start, found only inside ``regions``.
 
     ``regions`` are the article-body stretches kept by the cleaner (None: the whole text); nothing
-    outside them is parsed, quoted or used to learn speaker names. ``convention="polnear"``
-    follows PolNeAR's annotation instead of onrecord's: the two halves of a split quote are one
-    attribution, and stances, intentions and acts reported with verbs outside the cue lexicon
-    count too (see ``conventions`` and ``learned``).
+    outside them is parsed, quoted or used to learn speaker names. Stances, beliefs and
+    intentions reported with verbs outside the cue lexicon ("opposed the plan", "hopes to win")
+    count when the learned filter trusts them (``learned``). ``convention="polnear"`` also joins
+    the two halves of a split quote into one attribution, as PolNeAR's annotators did (see
+    ``conventions``).
     """
     polnear = convention == "polnear"
-    paras, quotes, parsed, founds = candidates(text, regions, wide=polnear)
-    founds = [f for f in founds if keep(f.features, wide=polnear)]
+    paras, quotes, parsed, founds = candidates(text, regions)
+    founds = [f for f in founds if keep(f.features)]
     items = assemble(text, founds, quotes, parsed, paras)
     found = _resolve(text, article, items, ArticleSpeakers(text, paras))
     return join_split_quotes(text, found) if polnear else found

@@ -17,7 +17,7 @@ from typing import Literal
 from onrecord.models import Attribution, Span
 
 # onrecord: a record of statements, one item per contiguous quoted span. polnear: PolNeAR's
-# annotation, split quotes joined and non-speech attributions (stances, intentions, acts) included.
+# annotation, the halves of a split quote joined into one item.
 Convention = Literal["onrecord", "polnear"]
 
 # The reporting words between the halves: '," he told reporters on Tuesday. "' is about 40.

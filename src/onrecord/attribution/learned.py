@@ -1,15 +1,15 @@
 """A learned filter over reported-speech findings: which cue-and-content candidates to keep.
 
-The parse rules propose candidates generously: every cue of the lexicon, and (under PolNeAR's
-convention) every other verb with a subject and a clause, an infinitive, an object or a
-prepositional object. A logistic regression trained on PolNeAR train
-(``benchmarks/train_attribution_filter.py``) scores each candidate from sparse features of the
-cue, the rule that found the content, the subject and the content; candidates under the model's
-threshold are dropped before quotations are assembled. PolNeAR annotates stances, intentions and
-acts ("opposed the plan", "sought to") that onrecord's own record of statements leaves out, so
-verbs outside the lexicon are only proposed under that convention. A quotation whose finding was
-dropped can still be attributed to a lexicon cue next to it (``assemble``). The model is a JSON
-file of feature weights shipped with the package and scored with plain Python.
+The parse rules propose candidates generously: every cue of the lexicon, and every other verb
+with a subject and a clause, an infinitive, an object or a prepositional object. A logistic
+regression trained on PolNeAR train (``benchmarks/train_attribution_filter.py``) scores each
+candidate from sparse features of the cue, the rule that found the content, the subject and the
+content; candidates under the model's threshold are dropped before quotations are assembled.
+Verbs outside the lexicon have a threshold of their own: PolNeAR counts the stances, beliefs and
+intentions they report ("opposed the plan", "sought to"), and so does onrecord, but only when
+the model trusts them. A quotation whose finding was dropped can still be attributed to a cue
+next to it (``assemble``). The model is a JSON file of feature weights shipped with the package
+and scored with plain Python.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def model() -> Model:
 @cache
 def wide_forms_re() -> re.Pattern[str]:
     """Verb forms outside the lexicon that the model favours on their own (weight of ``w=FORM``
-    at least ``WIDE_FORM_WEIGHT``): under PolNeAR's convention a sentence holding one is parsed."""
+    at least ``WIDE_FORM_WEIGHT``): a sentence holding one is parsed."""
     weights = model().weights
     forms = [f[2:] for f, w in weights.items() if f[:2] == "w=" and "|" not in f and w >= WIDE_FORM_WEIGHT]
     alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
@@ -120,13 +120,22 @@ def probability(features: tuple[str, ...]) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
-def keep(features: tuple[str, ...], *, wide: bool) -> bool:
-    """Whether a candidate passes the learned filter; one without features always does. Verbs
-    outside the lexicon are kept only with ``wide`` (PolNeAR's broader notion of attribution)."""
+# What a verb outside the lexicon must report to count: a clause or an infinitive ("believes
+# that ...", "hopes to ..."), or words it quotes ('blasted Disney for its "outrageous practices"').
+# A bare object or prepositional phrase is an act, not a statement ("voted for the bill",
+# "offered free coffee"), whatever PolNeAR's annotators sometimes made of it.
+_WIDE_CONTENT = frozenset({"r=ccomp", "r=xcomp", "quoted"})
+
+
+def admissible(features: tuple[str, ...]) -> bool:
+    """Whether a candidate may be an attribution at all, before the model is asked."""
+    return WIDE_FEATURE not in features or not _WIDE_CONTENT.isdisjoint(features)
+
+
+def keep(features: tuple[str, ...]) -> bool:
+    """Whether a candidate passes the learned filter; one without features always does."""
     if not features:
         return True
-    outside = WIDE_FEATURE in features
-    if outside and not wide:
-        return False
     m = model()
-    return probability(features) >= (m.threshold_wide if outside else m.threshold)
+    threshold = m.threshold_wide if WIDE_FEATURE in features else m.threshold
+    return admissible(features) and probability(features) >= threshold

@@ -324,7 +324,9 @@ def _according(tok: Token, offset: int) -> Found | None:
     return Found(span, cue, mention_from(pobj, offset), 0.85, features=features)
 
 
-_NOT_CANDIDATES = frozenset(words("be is are was were been being am 's 're have has had having do does did"))
+_NOT_CANDIDATES = frozenset(
+    words("be is are was were been being am 's 're have has had having do does did seem seems seemed")
+)
 
 
 def _generic_content(cue: Token) -> tuple[str, list[Token]] | None:

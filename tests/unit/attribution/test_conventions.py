@@ -1,5 +1,6 @@
-"""PolNeAR's convention next to onrecord's, the learned filter, and quotations that only a cue
-right after them (or a colon before them) makes speech: sentence -> expected (cue, content)."""
+"""Stances reported with verbs outside the lexicon, PolNeAR's convention next to onrecord's, the
+learned filter, and quotations that only a cue right after them (or a colon before them) makes
+speech: sentence -> expected (cue, content)."""
 
 from __future__ import annotations
 
@@ -17,23 +18,41 @@ def _found(text: str, convention: Convention = "onrecord") -> list[tuple[str | N
     ]
 
 
-def test_a_stance_counts_only_under_polnear() -> None:
-    text = "Trump opposed the plan to raise taxes."
-    assert _found(text, "polnear") == [("opposed", "the plan to raise taxes")]
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb outside the lexicon with a bare object or prepositional phrase reports an act
+        "Trump opposed the plan to raise taxes.",
+        "Sanders voted for the bill.",
+        "The senator supported the measure.",
+    ],
+)
+def test_acts_with_a_bare_object_are_not_attributions(text: str) -> None:
     assert _found(text) == []
+    assert _found(text, "polnear") == []
 
 
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
-        # no word of the cue lexicon: parsed only because the model favours the verb
-        ("Sanders voted for the bill.", "voted", "the bill"),
-        ("The senator supported the measure.", "supported", "the measure"),
+        # no word of the cue lexicon, but a clause or quoted words: a reported stance or claim
+        (
+            "The new figures have shown that voters do not want another election.",
+            "shown",
+            "voters do not want another election",
+        ),
+        (
+            "Trump mocked the senator as \u201cLittle Marco\u201d at a rally in Texas.",
+            "mocked",
+            "the senator as \u201cLittle Marco\u201d",
+        ),
     ],
 )
-def test_stances_without_a_lexicon_cue_under_polnear(text: str, cue: str, content: str) -> None:
+def test_stances_without_a_lexicon_cue_count_with_a_clause_or_a_quotation(
+    text: str, cue: str, content: str
+) -> None:
+    assert _found(text) == [(cue, content)]
     assert _found(text, "polnear") == [(cue, content)]
-    assert _found(text) == []
 
 
 @pytest.mark.parametrize(
@@ -46,7 +65,8 @@ def test_stances_without_a_lexicon_cue_under_polnear(text: str, cue: str, conten
         'The so-called "reform" passed on Monday with 40 votes.',
     ],
 )
-def test_actions_are_not_attributions_under_polnear(text: str) -> None:
+def test_actions_are_not_attributions(text: str) -> None:
+    assert _found(text) == []
     assert _found(text, "polnear") == []
 
 

@@ -123,8 +123,6 @@ def test_form(text: str, speaker: str, mention: str, cue: str, content: str, kin
         "The claim that the vote was rigged was rejected by the court.",
         # "that" opening a relative clause is not a complement
         "The statement that she issued on Monday was brief.",
-        # a cue hanging from an earlier clause with no comma is not a clause-first report
-        "The new figures have shown that voters do not want another election.",
         # "continues to push" is an action, not a clause-first report of what precedes it
         "The two unions have sent delegates to the talks, as the ministry continues to push for a deal.",
         # a short object of "said" is not a misread clause
