@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.cues import CUE_LEMMAS, lemma_of
+from onrecord.attribution.cues import CUE_LEMMAS, lemma_of, words
 from onrecord.attribution.mentions import Mention, mention_from
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.quotes import mark_len as mark_len_at
@@ -33,10 +33,24 @@ _SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "POS",
 MAX_TITLE_WORDS = 5
 # How many paragraphs back a cue-less quotation may look for the speaker it continues.
 CONTINUE_PARAGRAPHS = 2
+# multiline: a paragraph is a line, and a label opens its paragraph ("^" after the newline)
 _LABEL = re.compile(
-    r"(?:^|[.!?]\s+|\s[-\u2013\u2014]\s*)([A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})\s*:\s*$"
+    r"(?:^|[.!?]\s+|\s[-\u2013\u2014]\s*)([A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})\s*:\s*$",
+    re.MULTILINE,
 )
 _HEADLINE = re.compile(r"^(?P<c>[^:]{15,}?)\s*:\s+(?P<n>[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})$")
+# "Bernie Sanders: 'Of Course' Clinton Is Qualified": the name first, then what was said
+_HEADLINE_NAME_FIRST = re.compile(
+    r"^(?P<n>[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})\s*:\s+(?P<c>[^:]{15,})$"
+)
+# Labels of a title line that name a kind of story, not a speaker ("Update: ...", "Watch: ...")
+_NOT_HEADLINE_NAMES = frozenset(
+    words(
+        "update updated watch video live breaking exclusive opinion analysis editorial review "
+        "photos photo listen podcast poll quiz report explainer correction factcheck fact "
+        "morning evening today tonight sunday monday tuesday wednesday thursday friday saturday"
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +103,12 @@ def classify(text: str, found: Found, quotes: Sequence[Quote]) -> tuple[Found, l
     cs, ce = found.content
     length = max(ce - cs, 1)
     inside = [k for k, q in enumerate(quotes) if q.open >= cs - 1 and q.close <= ce + 1]
+    for k, q in enumerate(quotes):
+        introduced = cs < q.open and text[cs : q.open].rstrip().endswith(":")
+        if introduced and q.close + 1 >= ce - 2 and _cued_right_after(text, found, q):
+            # 'X asserted that ...: "France is no longer France," he claimed': the parse hangs the
+            # whole sentence on the cue, but the quotation just before it is what it reports
+            return replace(found, content=(q.start, q.end), kind="direct"), [k]
     # a paraphrase that runs into a quotation takes the whole quotation ('are "two different
     # issues. But ...," he added'): the parse stops at the sentence end, the quotation does not
     runs_on = [k for k, q in enumerate(quotes) if cs + 1 < q.open < ce and q.close > ce + 1 and q.closed]
@@ -112,6 +132,15 @@ def classify(text: str, found: Found, quotes: Sequence[Quote]) -> tuple[Found, l
         end = max(ce, max(quotes[k].close + mark_len(quotes[k].close) for k in inside))
         return replace(found, content=(cs, end), kind="mixed"), inside
     return found, []
+
+
+def _cued_right_after(text: str, found: Found, quote: Quote) -> bool:
+    """The speaker's mention (or the cue) follows the quotation's closing mark at once."""
+    if not quote.closed or found.cue is None:
+        return False
+    after = quote.close + mark_len_at(text, quote.close)
+    first = min(found.cue[0], found.mention.start if found.mention is not None else found.cue[0])
+    return first >= after and not text[after:first].strip()
 
 
 _CONTINUES = frozenset({"and", "but", "or", "that", "because", "so", "adding", "noting"})
@@ -283,14 +312,23 @@ def _found(t: Token, off: int, quote: Quote) -> Found | None:
     )
 
 
-def _label(text: str, quote: Quote, para_start: int) -> Found | None:
-    m = _LABEL.search(text, para_start, quote.open)
+def _label(text: str, quote: Quote, para: tuple[int, int], prev: tuple[int, int] | None) -> Found | None:
+    """``Peskov: "..."``, also with the label ending the paragraph before (``Stated Stone:``)."""
+    m = _LABEL.search(text, para[0], quote.open)
+    if m is None and prev is not None and not text[para[0] : quote.open].strip():
+        m = _LABEL.search(text, prev[0], prev[1])
     if m is None:
         return None
-    name = m.group(1)
-    mention = Mention(m.start(1), m.end(1), name, "name", name.split()[-1], name)
+    start, name = m.start(1), m.group(1)
     colon = text.index(":", m.end(1))
-    return Found((quote.start, quote.end), (colon, colon + 1), mention, 0.7, kind="direct")
+    cue = (colon, colon + 1)
+    first = name.split()[0]
+    if " " in name and lemma_of(first.lower()) in CUE_LEMMAS:
+        # "Stated Stone:", "Said Trump:": the verb before its subject
+        cue = (start, start + len(first))
+        start, name = start + len(first) + 1, name[len(first) + 1 :]
+    mention = Mention(start, start + len(name), name, "name", name.split()[-1], name)
+    return Found((quote.start, quote.end), cue, mention, 0.7, kind="direct")
 
 
 def headline(text: str, para: tuple[int, int]) -> Found | None:
@@ -299,12 +337,12 @@ def headline(text: str, para: tuple[int, int]) -> Found | None:
     line = text[ps:pe]
     if line.endswith((".", "\u201d", '"')) or len(line) > 200:
         return None
-    m = _HEADLINE.match(line)
-    if m is None:
+    m = _HEADLINE.match(line) or _HEADLINE_NAME_FIRST.match(line)
+    if m is None or m.group("n").split()[0].lower() in _NOT_HEADLINE_NAMES:
         return None
     name = m.group("n")
     mention = Mention(ps + m.start("n"), ps + m.end("n"), name, "name", name.split()[-1], name)
-    colon = ps + line.index(":", m.end("c"))
+    colon = ps + line.index(":", min(m.end("c"), m.end("n")))
     cs, ce = ps + m.start("c"), ps + m.end("c")
     kind = "indirect"
     if text[cs] in "\u201c\"\u2018'" and text[ce - 1] in "\u201d\"\u2019'":
@@ -361,7 +399,9 @@ def assemble(
         near = (
             _cue_near(text, q, parsed, inside)
             or _slot_before(text, q, parsed, inside)
-            or _label(text, q, paras[para_of(q.open)][0])
+            or _label(
+                text, q, paras[para_of(q.open)], paras[para_of(q.open) - 1] if para_of(q.open) else None
+            )
         )
         if near is not None:
             claimed[k] = near

@@ -62,6 +62,12 @@ def find_quotes(text: str, paras: Sequence[tuple[int, int]]) -> list[Quote]:
     return sorted(doubles + singles, key=lambda q: q.open)
 
 
+def _misused_open(text: str, i: int, end: int) -> bool:
+    """An opening curly mark after sentence punctuation and before a space closes a quotation
+    (a typo common in scraped text: '...for her here,“ said Jim Clyburn')."""
+    return text[i - 1] in ",.!?" and (i + 1 >= end or text[i + 1].isspace())
+
+
 def _double_quotes(text: str, paras: Sequence[tuple[int, int]]) -> list[Quote]:
     out: list[Quote] = []
     pending: int | None = None  # position of the open mark not yet closed
@@ -73,6 +79,10 @@ def _double_quotes(text: str, paras: Sequence[tuple[int, int]]) -> list[Quote]:
             if i == ps and pending is not None and c in _OPEN_DOUBLE + '"':
                 i += mark_len(text, i) - 1
                 continue  # the re-opening mark of a continued multi-paragraph quote
+            if pending is not None and c in _OPEN_DOUBLE and _misused_open(text, i, pe):
+                out.append(_inner(text, pending, i, True))
+                pending = None
+                continue
             if c in _OPEN_DOUBLE or (c == '"' and pending is None):
                 if c == '"' and not _opens_straight(text, i, ps) and i + 1 < pe:
                     i += mark_len(text, i) - 1

@@ -71,6 +71,42 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "The samples include more engaged people than the census says they should.",
         "direct",
     ),
+    # a label that opens a later paragraph, or ends the paragraph before the quotation
+    (
+        "The vote is on Friday.\nIrma Vos: \u201cWe will win this, and we will win it well.\u201d",
+        "Irma Vos",
+        "Irma Vos",
+        ":",
+        "We will win this, and we will win it well.",
+        "direct",
+    ),
+    (
+        "The show aired on Monday.\nStated Vos:\n\u201cThe stakes are so high that nobody can stay home.\u201d",
+        "Vos",
+        "Vos",
+        "Stated",
+        "The stakes are so high that nobody can stay home.",
+        "direct",
+    ),
+    # an opening curly mark typed where the closing one belongs
+    (
+        "\u201cIf we lose the north, that could create real problems for us here,\u201c said Ada Fischer.",
+        "Ada Fischer",
+        "Ada Fischer",
+        "said",
+        "If we lose the north, that could create real problems for us here",
+        "direct",
+    ),
+    # a quotation introduced by a colon and cued after it: the cue reports the quotation alone
+    (
+        "After the flood, Tom Rivers warned that the town had changed: \u201cThis is no longer "
+        "our town,\u201d he said.",
+        "Tom Rivers",
+        "he",
+        "said",
+        "This is no longer our town",
+        "direct",
+    ),
     # what follows the closing comma of a quotation that opens the content is the writer's framing
     (
         "Tom Rivers had said, \u201cWe will see,\u201d when asked whether he would run again.",
@@ -85,7 +121,7 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
 
 @pytest.mark.parametrize(("text", "speaker", "mention", "cue", "content", "kind"), CASES)
 def test_quotation_slot(text: str, speaker: str, mention: str, cue: str, content: str, kind: str) -> None:
-    (a,) = extract_attributions(text)
+    (a,) = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == cue]
     assert a.speaker is not None and a.speaker.name == speaker
     assert a.speaker_mention is not None and a.speaker_mention.text == mention
     assert a.cue is not None and a.cue.text == cue
@@ -106,3 +142,27 @@ def test_quotation_slot(text: str, speaker: str, mention: str, cue: str, content
 )
 def test_no_speaker_no_attribution(text: str) -> None:
     assert extract_attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker", "content"),
+    [
+        (
+            "Ines Duarte: \u2018Of Course\u2019 the Bridge Will Open in May",
+            "Ines Duarte",
+            "\u2018Of Course\u2019 the Bridge Will Open in May",
+        ),
+        ("The bridge will not open in May: Ines Duarte", "Ines Duarte", "The bridge will not open in May"),
+    ],
+)
+def test_a_title_line_with_a_name_and_a_colon(title: str, speaker: str, content: str) -> None:
+    (a,) = extract_attributions(f"{title}\n\nThe council met on Monday.\n")
+    assert a.speaker is not None and a.speaker.name == speaker
+    assert a.content.text == content
+
+
+@pytest.mark.parametrize(
+    "title", ["Update: The vote has been moved to next Friday", "Watch: the full debate tonight"]
+)
+def test_a_title_line_labelled_with_a_kind_of_story_names_no_one(title: str) -> None:
+    assert extract_attributions(f"{title}\n\nThe council met on Monday.\n") == []
