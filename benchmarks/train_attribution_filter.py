@@ -29,8 +29,8 @@ from typing import Any
 
 import numpy as np
 
-from onrecord.attribution import Parsed, _resolve, candidates
 from onrecord.attribution.assemble import _Inside, assemble, classify
+from onrecord.attribution.extract import Parsed, _resolve, candidates
 from onrecord.attribution.learned import admissible
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.reported import Found

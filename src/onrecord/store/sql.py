@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -28,7 +28,6 @@ from onrecord.models import (
     Removal,
     Segment,
 )
-from onrecord.pipeline import PreparedArticle
 from onrecord.store.engine import make_engine, migrate
 from onrecord.store.rows import (
     attribution_from_row,
@@ -50,6 +49,9 @@ from onrecord.store.schema import (
     removals,
 )
 from onrecord.store.timeline import TimelineStore
+
+if TYPE_CHECKING:  # the pipeline loads spaCy; the store only needs its result type
+    from onrecord.pipeline import PreparedArticle
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,11 +24,11 @@ from datetime import date, timedelta
 from difflib import SequenceMatcher
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from onrecord.attribution.cues import lemma_of
 from onrecord.models import StatementDate
 from onrecord.nlp.embed import Vectors
+from onrecord.nlp.stop_words import stop_words
 
 __all__ = [
     "LinkItem",
@@ -108,7 +108,7 @@ def _words(text: str) -> list[str]:
 
 
 def _content_words(words: Sequence[str]) -> set[str]:
-    return {w for w in words if w not in STOP_WORDS and len(w) > 2}
+    return {w for w in words if w not in stop_words() and len(w) > 2}
 
 
 # Words around a cue that say nothing about the act, and cues too common to be evidence.

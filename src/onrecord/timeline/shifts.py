@@ -23,10 +23,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from onrecord.models import Shift
 from onrecord.nlp.embed import Vectors
+from onrecord.nlp.stop_words import stop_words
 from onrecord.timeline.dates import find_time_phrases
 
 __all__ = ["ShiftInput", "find_shifts"]
@@ -123,7 +123,7 @@ def _stem(word: str) -> str:
 
 def _common_words(text: str) -> set[str]:
     """Lower-case words (names left out: a shared name is no shared matter), crudely stemmed."""
-    return {_stem(w) for w in _WORD.findall(text) if w not in STOP_WORDS}
+    return {_stem(w) for w in _WORD.findall(text) if w not in stop_words()}
 
 
 def _around_amounts(text: str, unit: str) -> set[str]:
