@@ -268,18 +268,10 @@ def _slot_before(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> Fo
         or inside(off + verb.idx)
     ):
         return None
-    spk, via, conf = speaker_of(verb)
-    if spk is None or spk.lower_ in ("it", "there", "this", "that"):
+    f = _found(verb, off, quote)
+    if f is None or f.mention is None or f.mention.text.lower() in ("it", "there", "this", "that"):
         return None
-    cue = (off + verb.idx, off + verb.idx + len(verb.text))
-    return Found(
-        (quote.start, quote.end),
-        cue,
-        mention_from(spk, off),
-        min(conf, 0.7),
-        via=char_span([via], off) if via is not None else None,
-        kind="direct",
-    )
+    return replace(f, confidence=min(f.confidence, 0.7))
 
 
 def text_before(parsed: Parsed, pos: int) -> str:
