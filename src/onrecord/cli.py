@@ -8,10 +8,14 @@ data, never formatting instructions.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import json
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from types import FrameType
 from typing import Any, TypeVar
 
 import click
@@ -148,7 +152,8 @@ def ingest(
     listener = _ProgressListener(quiet)
     with Service(db, entities=entities, topics=topics) as service:
         try:
-            report = service.ingest(list(paths), listener)
+            with _stop_on_interrupt() as stop:
+                report = service.ingest(list(paths), listener, stop=stop)
         except KeyboardInterrupt:
             listener.stop()
             n = service.store.count_articles()
@@ -164,6 +169,27 @@ def ingest(
     elif not quiet:
         out.print(Text(_summary(report, db)))
     sys.exit(0 if report.ok else 1)
+
+
+@contextlib.contextmanager
+def _stop_on_interrupt() -> Iterator[threading.Event]:
+    """The first Ctrl-C asks the run to stop before its next article (raising at an arbitrary
+    point could land inside the database driver, which may swallow it); a second one stops at once."""
+    stop = threading.Event()
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    if threading.current_thread() is not threading.main_thread():
+        yield stop  # only the main thread may install a signal handler; Ctrl-C then stops at once
+        return
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _summary(r: IngestReport, db: str) -> str:

@@ -7,6 +7,7 @@ the stages it calls do no I/O of their own.
 from __future__ import annotations
 
 import dataclasses
+import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -146,8 +147,13 @@ class Service:
 
     # -- ingest ------------------------------------------------------------------------------
 
-    def ingest(self, paths: list[str], listener: IngestListener | None = None) -> IngestReport:
-        """Read, clean and store every article in ``paths``; a bad input never stops the run."""
+    def ingest(
+        self, paths: list[str], listener: IngestListener | None = None, *, stop: threading.Event | None = None
+    ) -> IngestReport:
+        """Read, clean and store every article in ``paths``; a bad input never stops the run.
+
+        When ``stop`` is set (the CLI sets it on Ctrl-C) the run ends with KeyboardInterrupt before
+        the next article, never inside one: the store holds whole articles and a rerun resumes."""
         listen = listener or SilentListener()
         started = time.perf_counter()
         found = discover(paths)
@@ -155,7 +161,8 @@ class Service:
         report = IngestReport(inputs=len(found.files), skipped_files=found.skipped)
         max_bytes = settings.int_setting("max_input_bytes")
         for chunk in _chunks(self._read_all(found.files, max_bytes, listen, report), CHUNK_ARTICLES):
-            self._store_chunk(chunk, listen, report)
+            self._store_chunk(chunk, listen, report, stop)
+        _check(stop)
         self._derive_across_articles(listen, report)
         report.seconds = time.perf_counter() - started
         return report
@@ -273,13 +280,20 @@ class Service:
         report.rejections.append(rejection)
         listen.rejected(rejection)
 
-    def _store_chunk(self, chunk: list[Article], listen: IngestListener, report: IngestReport) -> None:
+    def _store_chunk(
+        self,
+        chunk: list[Article],
+        listen: IngestListener,
+        report: IngestReport,
+        stop: threading.Event | None = None,
+    ) -> None:
         from onrecord import dedup
         from onrecord.pipeline import article_id, prepare
 
         known = self._outlet_boilerplate(chunk)
         index = self._near_duplicates()
         for article in chunk:
+            _check(stop)
             aid = article_id(article.text)
             if self.store.has_article(aid):
                 self.store.add_source(aid, article.provenance)
@@ -503,6 +517,11 @@ class Extracted:
     article: str
     text: str
     attributions: list[Attribution]
+
+
+def _check(stop: threading.Event | None) -> None:
+    if stop is not None and stop.is_set():
+        raise KeyboardInterrupt
 
 
 def article_name(article: Article) -> str:

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
+
+import pytest
 
 from onrecord.service import Service
 
@@ -88,3 +91,25 @@ def test_a_second_source_fills_in_metadata_and_dates_the_statements_again(tmp_pa
         assert after is not None and (after.value, after.precision) == ("2025-07-14", "day")
         again = service.ingest([str(feed)])
         assert again.completed == 0
+
+
+class _StopAfter(threading.Event):
+    """A stop flag that is raised once ``n`` articles are in the store."""
+
+    def __init__(self, service: Service, n: int) -> None:
+        super().__init__()
+        self.service, self.n = service, n
+
+    def is_set(self) -> bool:
+        return self.service.store.count_articles() >= self.n
+
+
+def test_a_stop_request_ends_the_run_between_articles_and_a_rerun_resumes(tmp_path: Path) -> None:
+    feed = str(_feed(tmp_path, None))
+    with Service(str(tmp_path / "t.db")) as service:
+        stop = _StopAfter(service, 2)
+        with pytest.raises(KeyboardInterrupt):
+            service.ingest([feed], stop=stop)
+        assert service.store.count_articles() == 2
+        report = service.ingest([feed])
+        assert (report.stored, report.already_stored) == (len(STORIES) - 2, 2)
