@@ -251,7 +251,11 @@ def reprocess(db: str, entities: str | None, topics: str | None, quiet: bool) ->
     with Service(db, entities=entities, topics=topics) as service:
         total = service.store.count_articles()
         listener = _ProgressListener(quiet)
-        report = service.reprocess(listener)
+        try:
+            with _stop_on_interrupt() as stop:
+                report = service.reprocess(listener, stop=stop)
+        finally:
+            listener.stop()
     if not quiet:
         out.print(Text(f"{report.stored} of {total} articles reprocessed in {db}. [{report.seconds:.1f} s]"))
 

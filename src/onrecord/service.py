@@ -376,11 +376,14 @@ class Service:
                 self._index.add(aid, dedup.from_bytes(blob))
         return self._index
 
-    def reprocess(self, listener: IngestListener | None = None) -> IngestReport:
+    def reprocess(
+        self, listener: IngestListener | None = None, *, stop: threading.Event | None = None
+    ) -> IngestReport:
         """Clean and attribute every stored article again with this version of onrecord.
 
         Ingesting the same input twice changes nothing, by design; after an upgrade this is how
-        the derived data catches up. Each article is replaced in one transaction.
+        the derived data catches up. Each article is replaced in one transaction; ``stop`` ends
+        the run between two articles, as in ``ingest``.
         """
         from onrecord.pipeline import prepare
 
@@ -389,6 +392,7 @@ class Service:
         report = IngestReport()
         known: dict[str, frozenset[str]] = {}
         for aid in self.store.article_ids():
+            _check(stop)
             article = self.store.stored_input(aid)
             if article.outlet and article.outlet not in known:
                 known[article.outlet] = _recurring(self.store.outlet_line_counts(article.outlet))

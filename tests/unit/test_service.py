@@ -113,3 +113,13 @@ def test_a_stop_request_ends_the_run_between_articles_and_a_rerun_resumes(tmp_pa
         assert service.store.count_articles() == 2
         report = service.ingest([feed])
         assert (report.stored, report.already_stored) == (len(STORIES) - 2, 2)
+
+
+def test_a_stop_request_ends_a_reprocess_between_articles(tmp_path: Path) -> None:
+    with Service(str(tmp_path / "t.db")) as service:
+        service.ingest([str(_feed(tmp_path, None))])
+        stop = threading.Event()
+        stop.set()
+        with pytest.raises(KeyboardInterrupt):
+            service.reprocess(stop=stop)
+        assert service.store.count_articles() == len(STORIES)
