@@ -9,8 +9,8 @@ the ones the project is judged by). Two evaluation sets:
   on train, and dev is looked at only through its aggregate figures. The figures that count (and
   are gated) are those of onrecord as it runs for users (``onrecord extract``, the default
   convention: one item per contiguous quoted span). For comparison a second line scores
-  ``convention="polnear"``, which reads a split quote as one content as PolNeAR's annotators did
-  and keeps stances expressed with verbs outside the cue lexicon; it is reported, never gated.
+  ``convention="polnear"``, which reads a split quote as one content as PolNeAR's annotators
+  did; it is reported, never gated.
 - The five seed articles (``examples/seeds``) against ``tests/data/seeds_gold.json``, which we
   annotated ourselves; speakers judged at entity level. The seeds are scraped pages, so they go
   through the cleaner first, exactly as ``onrecord extract`` does.
