@@ -5,11 +5,28 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_
+from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from onrecord.errors import UsageError
 from onrecord.models import Attribution, Entity, Role, Span, Speaker, StatementDate
-from onrecord.store.schema import attributions, entities
+from onrecord.store.schema import articles, attributions, entities
+
+
+def attribution_select(*extra: ColumnElement[Any]) -> Select[Any]:
+    """Attributions with their article's date, outlet and title and their entity's name (the
+    columns ``attribution_from_row`` and the stored-attribution records read), plus ``extra``."""
+    return (
+        select(
+            attributions,
+            articles.c.published,
+            articles.c.outlet,
+            articles.c.title,
+            entities.c.name.label("entity_name"),
+            *extra,
+        )
+        .join(articles, articles.c.id == attributions.c.article_id)
+        .join(entities, entities.c.id == attributions.c.entity_id, isouter=True)
+    )
 
 
 def entity_row(e: Entity) -> dict[str, object]:

@@ -39,7 +39,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from onrecord.errors import NotFoundError, UsageError
 from onrecord.models import Entity
-from onrecord.store.rows import attribution_from_row, entity_from_row, like_pattern, speaker_matches
+from onrecord.store.rows import (
+    attribution_from_row,
+    attribution_select,
+    entity_from_row,
+    like_pattern,
+    speaker_matches,
+)
 from onrecord.store.schema import (
     SEARCH_INDEX,
     article_sources,
@@ -176,18 +182,9 @@ def _after(day: date | None, rest: ColumnElement[bool]) -> ColumnElement[bool]:
 
 
 def _filtered(store: SqlStore, query: AttributionQuery) -> Select[Any]:
-    stmt = (
-        select(
-            attributions,
-            articles.c.published,
-            articles.c.outlet,
-            articles.c.title,
-            entities.c.name.label("entity_name"),
-            # Enough of the text to show the context after the quote, without the whole article.
-            func.substr(articles.c.text, 1, attributions.c.content_end + CONTEXT_CHARS).label("head"),
-        )
-        .join(articles, articles.c.id == attributions.c.article_id)
-        .join(entities, entities.c.id == attributions.c.entity_id, isouter=True)
+    stmt = attribution_select(
+        # Enough of the text to show the context after the quote, without the whole article.
+        func.substr(articles.c.text, 1, attributions.c.content_end + CONTEXT_CHARS).label("head"),
     )
     if query.q and query.q.strip():
         stmt = match_text(store, stmt, query.q)

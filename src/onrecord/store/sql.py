@@ -32,6 +32,7 @@ from onrecord.store.engine import make_engine, migrate
 from onrecord.store.rows import (
     attribution_from_row,
     attribution_row,
+    attribution_select,
     entity_from_row,
     entity_row,
     mention_rows,
@@ -462,15 +463,7 @@ class SqlStore(TimelineStore):
         ("peskov" finds "Dmitry Peskov"); ``since`` compares with the article's publication date.
         """
         query = (
-            select(
-                attributions,
-                articles.c.published,
-                articles.c.outlet,
-                articles.c.title,
-                entities.c.name.label("entity_name"),
-            )
-            .join(articles, articles.c.id == attributions.c.article_id)
-            .join(entities, entities.c.id == attributions.c.entity_id, isouter=True)
+            attribution_select()
             .order_by(articles.c.published.is_(None), articles.c.published, attributions.c.article_id)
             .order_by(attributions.c.content_start)
         )

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_, select, update
 
 from onrecord.models import Report, Shift, Speaker, Statement, StatementDate
-from onrecord.store.rows import attribution_from_row, entity_from_row, stated_date
+from onrecord.store.rows import attribution_from_row, attribution_select, entity_from_row, stated_date
 from onrecord.store.schema import (
     articles,
     attribution_mentions,
@@ -306,17 +306,8 @@ class TimelineStore:
         named: dict[str, set[str]] = defaultdict(set)
         for part in _chunks(sids):
             query = (
-                select(
-                    attributions,
-                    statement_reports.c.statement_id,
-                    articles.c.published,
-                    articles.c.outlet,
-                    articles.c.title,
-                    entities.c.name.label("entity_name"),
-                )
+                attribution_select(statement_reports.c.statement_id)
                 .join(statement_reports, statement_reports.c.attribution_id == attributions.c.id)
-                .join(articles, articles.c.id == attributions.c.article_id)
-                .join(entities, entities.c.id == attributions.c.entity_id, isouter=True)
                 .where(statement_reports.c.statement_id.in_(part))
                 .order_by(articles.c.published.is_(None), articles.c.published, attributions.c.id)
             )
