@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.cues import CUE_LEMMAS, lemma_of, words
+from onrecord.attribution.cues import CUE_LEMMAS, lemma_of, opens_inverted_report, words
 from onrecord.attribution.mentions import Mention, mention_from
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.quotes import mark_len as mark_len_at
@@ -315,7 +315,7 @@ def _label(text: str, quote: Quote, para: tuple[int, int], prev: tuple[int, int]
     colon = text.index(":", m.end(1))
     cue = (colon, colon + 1)
     first = name.split()[0]
-    if " " in name and lemma_of(first.lower()) in CUE_LEMMAS:
+    if " " in name and opens_inverted_report(first):
         # "Stated Stone:", "Said Trump:": the verb before its subject
         cue = (start, start + len(first))
         start, name = start + len(first) + 1, name[len(first) + 1 :]

@@ -157,3 +157,10 @@ CANDIDATE_RE = re.compile(
 def lemma_of(word: str) -> str | None:
     """The cue lemma of a word form, or None when the word is not a cue."""
     return LEMMA_OF.get(word.lower())
+
+
+def opens_inverted_report(word: str) -> bool:
+    """A past-tense cue that can open an inverted report ("Stated Stone:", "Added Peskov"); only
+    past forms, so that a first name that is also a cue ("Hope Hicks") stays a name."""
+    w = word.lower()
+    return w.endswith(("ed", "said", "told", "wrote")) and lemma_of(w) in CUE_LEMMAS

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from onrecord.attribution.cues import CUE_LEMMAS, lemma_of, words
+from onrecord.attribution.cues import opens_inverted_report, words
 from onrecord.attribution.mentions import ROLE_WORDS, Mention, split_title
 from onrecord.attribution.segment import ABBREVIATIONS
 from onrecord.models import Speaker
@@ -80,15 +80,9 @@ def _sid(kind: str, key: str) -> str:
     return "spk_" + hashlib.sha1(f"{kind}:{key}".lower().encode()).hexdigest()[:12]
 
 
-def _reporting_verb(word: str) -> bool:
-    """A past-tense cue that opens an inverted report ("Stated Stone:", "Added Peskov")."""
-    w = word.lower()
-    return w.endswith(("ed", "said", "told", "wrote")) and lemma_of(w) in CUE_LEMMAS
-
-
 def _clean(words: Sequence[str]) -> list[str]:
     out = [w.removesuffix("\u2019s").removesuffix("'s") for w in words]
-    while out and (out[0].lower() in _NOT_NAME or (len(out) > 1 and _reporting_verb(out[0]))):
+    while out and (out[0].lower() in _NOT_NAME or (len(out) > 1 and opens_inverted_report(out[0]))):
         out.pop(0)
     return [w for w in out if w]
 

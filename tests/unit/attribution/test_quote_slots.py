@@ -166,3 +166,10 @@ def test_a_title_line_with_a_name_and_a_colon(title: str, speaker: str, content:
 )
 def test_a_title_line_labelled_with_a_kind_of_story_names_no_one(title: str) -> None:
     assert extract_attributions(f"{title}\n\nThe council met on Monday.\n") == []
+
+
+def test_a_first_name_that_is_also_a_cue_stays_a_name() -> None:
+    text = "The rally ended late.\nHope Hicks: \u201cWe are very pleased with the turnout tonight.\u201d\n"
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Hope Hicks"
+    assert a.speaker_mention is not None and a.speaker_mention.text == "Hope Hicks"
