@@ -21,7 +21,7 @@ from onrecord.attribution.cues import CUE_LEMMAS, lemma_of, opens_inverted_repor
 from onrecord.attribution.mentions import Mention, mention_from
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.quotes import mark_len as mark_len_at
-from onrecord.attribution.reported import Found, _addressee, char_span, speaker_of
+from onrecord.attribution.reported import NOT_CUE_VERBS, Found, _addressee, char_span, speaker_of
 
 # A quotation this short with no cue of its own is a scare quote ("so-called 'peace'").
 MIN_CUED_WORDS = 2
@@ -262,11 +262,7 @@ def _slot_before(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> Fo
             return None
         cue = (off + verb.head.idx, off + verb.idx + len(verb.text))
         return Found((quote.start, quote.end), cue, mention_from(owner, off), 0.7, kind="direct")
-    if (
-        not verb.tag_.startswith("VB")
-        or verb.lower_ in ("is", "was", "are", "were", "be")
-        or inside(off + verb.idx)
-    ):
+    if not verb.tag_.startswith("VB") or verb.lower_ in NOT_CUE_VERBS or inside(off + verb.idx):
         return None
     f = _found(verb, off, quote)
     if f is None or f.mention is None or f.mention.text.lower() in ("it", "there", "this", "that"):

@@ -324,7 +324,8 @@ def _according(tok: Token, offset: int) -> Found | None:
     return Found(span, cue, mention_from(pobj, offset), 0.85, features=features)
 
 
-_NOT_CANDIDATES = frozenset(
+# Forms of be, have, do and seem: never a cue, whatever follows them.
+NOT_CUE_VERBS = frozenset(
     words("be is are was were been being am 's 're have has had having do does did seem seems seemed")
 )
 
@@ -373,7 +374,7 @@ def find_reported(doc: Doc, offset: int, *, wide: bool = False) -> list[Found]:
         if (
             not tok.tag_.startswith("VB")
             or tok.dep_ in ("amod", "aux", "auxpass")
-            or tok.lower_ in _NOT_CANDIDATES
+            or tok.lower_ in NOT_CUE_VERBS
         ):
             continue
         lemma = lemma_of(tok.text)
