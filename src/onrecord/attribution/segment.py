@@ -44,16 +44,20 @@ def paragraphs(text: str, regions: Sequence[tuple[int, int]]) -> Iterator[tuple[
                 yield start, end
 
 
+def is_abbreviation(word: str) -> bool:
+    """A word that a period after it does not end a sentence with: "Sen", "U.S", an initial."""
+    w = word.lower()
+    return w in ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+
+
 def sentences(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
     """Split one paragraph at sentence-final punctuation, skipping known abbreviations."""
     out: list[Sentence] = []
     cur = start
     for m in _BOUNDARY.finditer(text, start, end):
         word = re.search(r"(\S+)$", text[cur : m.start()])
-        if word:
-            w = word.group(1).lower().lstrip('"\u201c(')
-            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
-                continue
+        if word and is_abbreviation(word.group(1).lstrip('"\u201c(')):
+            continue
         out.append(Sentence(cur, m.start() + len(m.group().rstrip()), paragraph))
         cur = m.end()
     if cur < end:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from onrecord.attribution.cues import opens_inverted_report, words
 from onrecord.attribution.mentions import ROLE_WORDS, Mention, split_title
-from onrecord.attribution.segment import ABBREVIATIONS
+from onrecord.attribution.segment import is_abbreviation
 from onrecord.models import Speaker
 
 _RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+(?:(?:de|van|von|bin|al)\s+)?[A-Z][\w\u2019'.-]*)+")
@@ -67,8 +67,8 @@ def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     for w in re.finditer(r"\S+", text[start:end]):
         word = w.group()
-        stem = word.rstrip(".").lower()
-        if word.endswith(".") and len(stem) > 1 and "." not in stem and stem not in ABBREVIATIONS:
+        stem = word.rstrip(".")
+        if word.endswith(".") and "." not in stem and not is_abbreviation(stem):
             pieces.append((start, start + w.end() - 1))
             start = start + w.end()
     if text[start:end].strip():
