@@ -31,7 +31,7 @@ import numpy as np
 
 from onrecord.attribution.assemble import _Inside, assemble, classify
 from onrecord.attribution.extract import Parsed, _resolve, candidates
-from onrecord.attribution.learned import admissible
+from onrecord.attribution.learned import WIDE_FEATURE, admissible
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.reported import Found
 from onrecord.attribution.speakers import ArticleSpeakers
@@ -190,13 +190,13 @@ def main() -> int:
         for k, d in enumerate(docs):
             if k % 2 == fold:
                 oof[k] = [prob(weights, bias, f.features) for f in d.founds]
-    lexicon_only = [[not any(x == "lex=none" for x in f.features) for f in d.founds] for d in docs]
+    lexicon_only = [[WIDE_FEATURE not in f.features for f in d.founds] for d in docs]
     r = end_to_end(scorer, gold, docs, lexicon_only)
     print(
         f"lexicon cues only, no filter: P {r['precision']} R {r['recall']} F1 {r['f1']} "
         f"spk {r['speaker_acc']}"
     )
-    wide = [[any(x == "lex=none" for x in f.features) for f in d.founds] for d in docs]
+    wide = [[WIDE_FEATURE in f.features for f in d.founds] for d in docs]
     # Verbs outside the lexicon (stances, beliefs, intentions) are added only as far as they are
     # nearly as precise as the rest: for each lexicon threshold, the out-of-fold precision with
     # them may fall at most PRECISION_SLACK below the precision without them (t_wide 1.01).
