@@ -33,6 +33,7 @@ _SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "POS",
 MAX_TITLE_WORDS = 5
 # How many paragraphs back a cue-less quotation may look for the speaker it continues.
 CONTINUE_PARAGRAPHS = 2
+LABEL_REACH = 300  # characters before a colon that may hold a label
 # multiline: a paragraph is a line, and a label opens its paragraph ("^" after the newline)
 _LABEL = re.compile(
     r"(?:^|[.!?]\s+|\s[-\u2013\u2014]\s*)([A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})\s*:\s*$",
@@ -302,9 +303,11 @@ def _found(t: Token, off: int, quote: Quote) -> Found | None:
 
 def _label(text: str, quote: Quote, para: tuple[int, int], prev: tuple[int, int] | None) -> Found | None:
     """``Peskov: "..."``, also with the label ending the paragraph before (``Stated Stone:``)."""
-    m = _LABEL.search(text, para[0], quote.open)
+    # a label is at most four words right before the colon: look only that far back, or every
+    # quotation of a huge paragraph would rescan it from its start
+    m = _LABEL.search(text, max(para[0], quote.open - LABEL_REACH), quote.open)
     if m is None and prev is not None and not text[para[0] : quote.open].strip():
-        m = _LABEL.search(text, prev[0], prev[1])
+        m = _LABEL.search(text, max(prev[0], prev[1] - LABEL_REACH), prev[1])
     if m is None:
         return None
     start, name = m.start(1), m.group(1)

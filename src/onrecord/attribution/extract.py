@@ -28,6 +28,12 @@ from onrecord.nlp import PARSE_ONLY_DISABLE, load_nlp
 __all__ = ["extract_attributions"]
 
 
+# The longest run of sentences parsed as one spaCy doc. Some spaCy token properties walk the
+# whole doc, so a single huge "paragraph" (a scraped page with no line breaks) made extraction
+# quadratic; real paragraphs are far shorter, and a cut falls between two sentences.
+MAX_CHUNK_CHARS = 5000
+
+
 def _chunks(
     text: str, paras: Sequence[tuple[int, int]], quotes: Sequence[Quote], *, wide: bool = False
 ) -> list[tuple[int, int]]:
@@ -45,7 +51,10 @@ def _chunks(
                 or any(s.start <= m < s.end for m in marks)
                 or (extra is not None and extra.search(piece) is not None)
             )
-            if wanted:
+            if wanted and run and s.end - run[0] > MAX_CHUNK_CHARS:
+                out.append(run)  # a run this long is a wall of text, not a paragraph: cut it
+                run = (s.start, s.end)
+            elif wanted:
                 run = (run[0], s.end) if run else (s.start, s.end)
             elif run:
                 out.append(run)

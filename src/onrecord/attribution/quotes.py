@@ -104,8 +104,11 @@ def _double_quotes(text: str, paras: Sequence[tuple[int, int]]) -> list[Quote]:
 def _single_quotes(text: str, ps: int, pe: int, cuts: Sequence[tuple[int, int]]) -> list[Quote]:
     out: list[Quote] = []
     pending: int | None = None
+    k = 0  # the first cut not yet behind ``i`` (cuts are the paragraph's double quotes, in order)
     for i in range(ps, pe):
-        if any(a <= i <= b for a, b in cuts):
+        while k < len(cuts) and cuts[k][1] < i:
+            k += 1
+        if k < len(cuts) and cuts[k][0] <= i:
             pending = None
             continue
         c = text[i]

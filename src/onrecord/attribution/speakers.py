@@ -20,6 +20,7 @@ from onrecord.models import Speaker
 
 _RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+(?:(?:de|van|von|bin|al)\s+)?[A-Z][\w\u2019'.-]*)+")
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.-]*\s+|[a-z-]+\s+){0,3}?)([a-z-]+)\s*$")
+ROLE_REACH = 200  # characters before a name that may hold its role ("Kremlin spokesperson")
 _APPOS = re.compile(r"^,\s+(?:the|a|an)\s+([\w\u2019' -]{2,60}?),")
 # Capitalised words that start sentences or precede names without being part of them.
 _NOT_NAME = frozenset(
@@ -113,7 +114,8 @@ class ArticleSpeakers:
         if len(name) > len(first) and name.endswith(first):
             self.full[surname] = name
         roles = self.roles.setdefault(name, [])
-        before = _ROLE_BEFORE.search(text, ps, start)
+        # the role is the few words before the name: a bounded look back keeps a huge paragraph linear
+        before = _ROLE_BEFORE.search(text, max(ps, start - ROLE_REACH), start)
         if before and before.group(2).lower() in ROLE_WORDS:
             lower_role = (before.group(1) + before.group(2)).strip()
             lower_role = " ".join(_clean(lower_role.split()))
