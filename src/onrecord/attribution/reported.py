@@ -244,8 +244,17 @@ def _content_tokens(cue: Token, lemma: str) -> tuple[str, list[Token]] | None:
                 and (c.lower_ == "as" or c.i > (obj.i if obj else 0))
             )
         ]
-        if lemma == "call" and obj is not None and not extra:
-            return None  # "called the office" is not a statement; "called it a sham" is
+        if lemma == "call" and obj is not None and not extra and not any(map(_is_quote, obj.subtree)):
+            # "called the office" is not a statement; "called it a sham" and "called protesters
+            # “thugs”" (the parser reads the label as the object) are
+            return None
+        if lemma == "call" and obj is None:
+            # "called both Trump and Clinton “crazy”": the parser often leaves no object, only the
+            # name and the label as predicates. Only a quoted label: "called a donor" is a phone call
+            named = [c for c in kids if c.dep_ in ("oprd", "npadvmod") and c.i > cue.i]
+            toks = list(cue.doc[named[0].left_edge.i : named[-1].right_edge.i + 1]) if named else []
+            if any(c.dep_ == "oprd" for c in named) and any(map(_is_quote, toks)):
+                return "dobj", toks
         if obj is not None:
             toks = list(obj.subtree)
             for c in extra:
@@ -273,6 +282,7 @@ def _content_tokens(cue: Token, lemma: str) -> tuple[str, list[Token]] | None:
     if (
         cue.dep_ in ("parataxis", "ccomp", "advcl")
         and cue.head.i < cue.i
+        and (cue.tag_ != "VBG" or _subject(cue) is not None)  # "..., calling it X" follows on
         and lemma not in ("ask",)
         and (before in _CLAUSE_FIRST_BEFORE or _is_quote(cue.doc[cue.left_edge.i - 1]))
         and not any(c.dep_ == "xcomp" for c in kids)  # "..., as X continues to push for"

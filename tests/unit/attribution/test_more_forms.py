@@ -103,6 +103,32 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "Prices at the pump have started to fall",
         "indirect",
     ),
+    (
+        # "call" with a quoted label: the parser reads the label as the object, or leaves no object
+        "Ada Fischer called the council members \u201cthugs\u201d without proof.",
+        "Ada Fischer",
+        "Ada Fischer",
+        "called",
+        "the council members \u201cthugs\u201d",
+        "mixed",
+    ),
+    (
+        "Ada Fischer called both the mayor and the treasurer \u201ccareless\u201d on Monday.",
+        "Ada Fischer",
+        "Ada Fischer",
+        "called",
+        "both the mayor and the treasurer \u201ccareless\u201d",
+        "mixed",
+    ),
+    (
+        # a participle after the comma follows on from the clause; it does not report it
+        "Tom Rivers replied on the radio, calling the ruling \u201cpathetic\u201d and \u201cdangerous.\u201d",
+        "Tom Rivers",
+        "Tom Rivers",
+        "calling",
+        "the ruling \u201cpathetic\u201d and \u201cdangerous.\u201d",
+        "mixed",
+    ),
 ]
 
 
@@ -127,6 +153,8 @@ def test_form(text: str, speaker: str, mention: str, cue: str, content: str, kin
         "The two unions have sent delegates to the talks, as the ministry continues to push for a deal.",
         # a short object of "said" is not a misread clause
         "Tom Rivers said a prayer for the victims.",
+        # "call" with a plain object is a telephone call
+        "Tom Rivers called the council office on Monday.",
         # a short title-case quotation is a title, not something said
         'Tom Rivers wrote "Going Home Again" in 1999.',
     ],
