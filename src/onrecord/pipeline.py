@@ -117,4 +117,4 @@ def attribute(
     its statement date and the names in its content."""
     regions = body_regions(cleaned) if cleaned is not None else None
     found = extract_attributions(text, article=article, regions=regions)
-    return name_mentions(date_attributions(text, found, published))
+    return name_mentions(date_attributions(text, found, published, regions))

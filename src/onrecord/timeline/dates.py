@@ -25,7 +25,7 @@ from onrecord.attribution.segment import sentences
 from onrecord.models import PRECISION_RANK, Attribution, Span, StatementDate
 from onrecord.nlp import PARSE_ONLY_DISABLE, load_nlp
 
-__all__ = ["date_attributions", "find_time_phrases", "resolve_phrase"]
+__all__ = ["Occasion", "date_attributions", "find_occasions", "find_time_phrases", "resolve_phrase"]
 
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH = (
@@ -90,6 +90,28 @@ _PERIODS = {
 _MAX_STEPS = 6
 _PARTICIPLES = frozenset({"VBN", "VBG"})
 _MODIFIER_DEPS = frozenset({"acl", "advcl", "xcomp", "pcomp"})
+# Nouns that name an occasion of speaking, which a time phrase can date ("the proposal made by
+# Zelensky on Saturday"); singular forms, plurals are matched by stripping the "s".
+_OCCASION_NOUNS = frozenset(
+    [
+        "proposal",
+        "statement",
+        "remark",
+        "speech",
+        "interview",
+        "address",
+        "announcement",
+        "comment",
+        "appeal",
+        "offer",
+        "letter",
+        "post",
+        "tweet",
+        "message",
+        "briefing",
+    ]
+)
+_OCCASION_WORD = re.compile(r"\b(?:" + "|".join(sorted(_OCCASION_NOUNS)) + r")s?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,17 +282,107 @@ def _cue_date(
     return best[2] if best else None
 
 
+@dataclass(frozen=True, slots=True)
+class Occasion:
+    """A dated occasion of speech named outside any report: "the proposal made by Zelensky on
+    Saturday", "Putin's speech on Tuesday"."""
+
+    start: int  # where the sentence naming it starts
+    agent: frozenset[str]  # the lower-case words naming who spoke
+    date: StatementDate
+
+
+def find_occasions(text: str, start: int, end: int, published: date | None) -> list[Occasion]:
+    """Dated occasions of speech named in ``text[start:end]``: a noun of speaking (``proposal``,
+    ``speech``, ``interview``...) with a time phrase attached and its speaker as possessor ("Putin's
+    speech on Tuesday") or agent ("the proposal made by Zelensky on Saturday"). Only sentences with
+    both a time phrase and such a noun are parsed."""
+    out: list[Occasion] = []
+    for m in _OCCASION_WORD.finditer(text, start, end):
+        s, e = _sentence_around(text, m.start())
+        if out and out[-1].start == s:
+            continue
+        phrases = [p for p in find_time_phrases(text, s, e) if not _NOT_WHEN.match(p.text)]
+        if not phrases:
+            continue
+        doc = next(iter(load_nlp().pipe([text[s:e]], disable=list(PARSE_ONLY_DISABLE))))
+        for p in phrases:
+            toks = _tokens_in(doc, s, p.start, p.end)
+            agent = _occasion_agent(toks) if toks else None
+            resolved = resolve_phrase(p.text, published) if agent else None
+            if agent and resolved is not None:
+                day = StatementDate(resolved[0], resolved[1], p.text, p.start, p.end)
+                out.append(Occasion(s, agent, day))
+                break
+    return out
+
+
+def _occasion_agent(phrase: list[Token]) -> frozenset[str] | None:
+    """Who spoke on the occasion a time phrase dates: up the parse from the phrase, through
+    prepositions, nouns and participles ("made", "delivered", "aired") but no finite verb, to a noun
+    of speaking, whose possessor ("Putin's speech") or a participle's agent on the way ("the proposal
+    for talks made by Zelensky on Saturday") names the speaker."""
+    inside = {t.i for t in phrase}
+    tok = next((t for t in phrase if t.head.i not in inside), None)
+    agent: frozenset[str] | None = None
+    for _ in range(_MAX_STEPS):
+        if tok is None or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.tag_.startswith("VB"):
+            if not _modifier_participle(tok):
+                return None
+            agent = agent or _words_of(_child(_child(tok, "agent"), "pobj"))
+        elif tok.tag_ in ("NN", "NNS") and tok.lower_.removesuffix("s") in _OCCASION_NOUNS:
+            return _words_of(_child(tok, "poss")) or agent
+    return None
+
+
+def _child(tok: Token | None, dep: str) -> Token | None:
+    return None if tok is None else next((c for c in tok.children if c.dep_ == dep), None)
+
+
+def _words_of(tok: Token | None) -> frozenset[str] | None:
+    """The words of a name (a proper noun and its modifiers), lower-cased; None for anything else."""
+    if tok is None or not tok.tag_.startswith("NNP"):  # tags: the parse-only pipeline sets no POS
+        return None
+    return frozenset(t.lower_ for t in tok.subtree if t.is_alpha)
+
+
+def _speaker_of_occasion(occasion: Occasion, names: Sequence[str]) -> list[str]:
+    """The article's speakers the occasion's agent names (by surname: "Ukrainian President
+    Volodymyr Zelensky" is the speaker "Volodymyr Zelensky")."""
+    return [n for n in names if n.split() and n.split()[-1].lower() in occasion.agent]
+
+
 def date_attributions(
-    text: str, attributions: Sequence[Attribution], published: date | None
+    text: str,
+    attributions: Sequence[Attribution],
+    published: date | None,
+    regions: Sequence[tuple[int, int]] | None = None,
 ) -> list[Attribution]:
     """The attributions with ``date`` set: a time phrase attached to the cue; else the date of the
-    same speaker's last dated report before it in the article (news tells one occasion over several
-    paragraphs: "Peskov said on Wednesday ... he added ..."), unless its own sentence marks an earlier
-    occasion ("has previously said"); else the publication date (precision ``article``)."""
+    same speaker's last dated report or named occasion of speech before it in the article (news
+    tells one occasion over several paragraphs: "Peskov said on Wednesday ... he added ...",
+    "Zelensky's proposal on Saturday ... the president wrote ..."), unless its own sentence marks an
+    earlier occasion ("has previously said"); else the publication date (precision ``article``).
+    Occasions are looked for in ``regions`` (the article body; default: all the text)."""
     docs: dict[tuple[int, int], Doc] = {}
     last: dict[object, StatementDate] = {}
     out: list[Attribution] = []
-    for a in sorted(attributions, key=lambda x: x.content.start):
+    ordered = sorted(attributions, key=lambda x: x.content.start)
+    names = sorted({a.speaker.name for a in ordered if a.speaker is not None and a.speaker.name})
+    occasions = [
+        o
+        for start, end in (regions if regions is not None else [(0, len(text))])
+        if names
+        for o in find_occasions(text, start, min(end, ordered[-1].content.start), published)
+    ]
+    for a in ordered:
+        while occasions and occasions[0].start < a.content.start:
+            occasion = occasions.pop(0)
+            for name in _speaker_of_occasion(occasion, names):
+                last[name] = occasion.date
         found = _cue_date(text, a, published, docs)
         who = _speaker_key(a)
         if found is None and who is not None and not _earlier_occasion(text, a):

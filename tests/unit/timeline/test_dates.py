@@ -149,3 +149,27 @@ def test_a_continuing_quote_inherits_the_date_of_the_report_it_continues() -> No
     )
     rows = _dated(text, SUNDAY)
     assert [r[1] for r in rows] == ["2025-07-16", "2025-07-16"], rows
+
+
+def test_a_dated_occasion_of_speech_dates_the_speakers_later_reports() -> None:
+    text = (
+        "The council met after the speech made by Mayor Ada Fischer on Tuesday.\n"
+        "“We must act now,” Fischer said."
+    )
+    assert _dated(text, SUNDAY) == [("We must act now", "2025-07-15", "day", "on Tuesday")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not an occasion of speech
+        "The storm on Tuesday flooded the harbour.\n“We must act now,” Ada Fischer said.",
+        # another person's speech
+        "Tom Rivers's speech on Tuesday was short.\n“We must act now,” Ada Fischer said.",
+        # named after the report: it cannot date what came before it
+        "“We must act now,” Ada Fischer said.\nAda Fischer's speech on Tuesday was short.",
+    ],
+)
+def test_other_occasions_do_not_date_a_report(text: str) -> None:
+    rows = _dated(text, SUNDAY)
+    assert [r[2] for r in rows if r[0].startswith("We must")] == ["article"], rows
