@@ -41,6 +41,11 @@ class StoreError(OnRecordError):
     status = 503
 
 
+class IntegrityStoreError(StoreError):
+    """One write broke a database constraint: a fault in what was derived from that input (rolled
+    back), not in the database, so the rest of a run can go on."""
+
+
 class UsageError(OnRecordError):
     """The command was called wrongly (a missing path, an unknown option value)."""
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from onrecord import settings
 from onrecord.entities import EntityIndex, Mention, Overrides, load_overrides, resolve_entities
-from onrecord.errors import NotFoundError, UsageError
+from onrecord.errors import IntegrityStoreError, NotFoundError, UsageError
 from onrecord.ingest import InputFile, discover, read_input
 from onrecord.ingest.upload import read_upload
 from onrecord.models import Article, Attribution, Entity, Notice, Rejection, Shift, Statement
@@ -313,7 +313,12 @@ class Service:
                 continue
             signature = dedup.from_bytes(prepared.signature)
             duplicate_of = index.best_match(signature)
-            self.store.add_article(prepared, duplicate_of)
+            try:
+                self.store.add_article(prepared, duplicate_of)
+            except IntegrityStoreError as err:  # rolled back: refuse this article, keep the rest
+                rejection = Rejection(article.provenance.locator(), "store", f"{err}; please report")
+                self._reject(rejection, listen, report)
+                continue
             index.add(prepared.id, signature)
             report.stored += 1
             report.near_duplicates += duplicate_of is not None
@@ -404,7 +409,12 @@ class Service:
                 )
                 listen.notice(report.notices[-1])
                 continue
-            self.store.replace_derived(prepared)
+            try:
+                self.store.replace_derived(prepared)
+            except IntegrityStoreError as err:  # rolled back: the stored version stays
+                report.notices.append(Notice(article.provenance.locator(), f"kept as it was: {err}"))
+                listen.notice(report.notices[-1])
+                continue
             report.stored += 1
             report.stored_ids.append(aid)
         self._derive_across_articles(listen, report)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from onrecord.errors import NotFoundError
 from onrecord.service import Service
 
 FOOTER = (
@@ -123,3 +124,52 @@ def test_a_stop_request_ends_a_reprocess_between_articles(tmp_path: Path) -> Non
         with pytest.raises(KeyboardInterrupt):
             service.reprocess(stop=stop)
         assert service.store.count_articles() == len(STORIES)
+
+
+def _duplicate_an_attribution_of_the_hospital_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the pipeline derive two attributions with one id for one story, as a bug in the
+    extractor once did: the database refuses that article."""
+    import dataclasses
+
+    from onrecord import pipeline
+
+    real_prepare = pipeline.prepare
+
+    def prepare_with_a_duplicate(*args: object, **kwargs: object) -> object:
+        prepared = real_prepare(*args, **kwargs)  # type: ignore[arg-type]
+        if isinstance(prepared, pipeline.PreparedArticle) and "hospital" in prepared.article.text:
+            assert prepared.attributions, "the hospital story reports what its director said"
+            first = prepared.attributions[0]
+            return dataclasses.replace(prepared, attributions=(first, first))
+        return prepared
+
+    monkeypatch.setattr(pipeline, "prepare", prepare_with_a_duplicate)
+
+
+def test_an_article_the_database_refuses_is_rejected_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _duplicate_an_attribution_of_the_hospital_story(monkeypatch)
+    with Service(str(tmp_path / "t.db")) as service:
+        report = service.ingest([str(_feed(tmp_path, None))])
+        assert report.stored == len(STORIES) - 1
+        ((source, stage, reason),) = [(r.source, r.stage, r.reason) for r in report.rejections]
+        assert stage == "store" and "integrity" in reason and source.endswith("feed.jsonl:3")
+        assert service.store.count_articles() == len(STORIES) - 1
+        with pytest.raises(NotFoundError):
+            service.article("s2")  # nothing of it was left behind
+
+
+def test_a_reprocess_the_database_refuses_keeps_the_stored_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Service(str(tmp_path / "t.db")) as service:
+        service.ingest([str(_feed(tmp_path, None))])
+        s2 = service.article("s2").id
+        before = service.article_attributions(s2)
+        assert before
+        _duplicate_an_attribution_of_the_hospital_story(monkeypatch)
+        report = service.reprocess()
+        assert report.stored == len(STORIES) - 1
+        assert [n.message for n in report.notices if "integrity" in n.message]
+        assert service.article_attributions(s2) == before

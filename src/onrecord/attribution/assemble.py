@@ -419,7 +419,8 @@ def assemble(
             out.append(Item(Found((q.start, q.end), None, None, 0.6, kind="direct"), j))
     if paras:
         h = headline(text, paras[0])
-        if h is not None:
+        # a title line "Name: 'a quote'" is also a label: one attribution per content span
+        if h is not None and all(it.found.content != h.content for it in out):
             out.append(Item(h))
     return out
 

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_,
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from onrecord.entities import Mention
-from onrecord.errors import NotFoundError, StoreError
+from onrecord.errors import IntegrityStoreError, NotFoundError, StoreError
 from onrecord.models import (
     Article,
     Attribution,
@@ -561,6 +561,6 @@ class _Transaction:
         except SQLAlchemyError as err:
             raise StoreError(f"cannot write to the database: {err.__class__.__name__}: {err}") from err
         if isinstance(exc, IntegrityError):
-            raise StoreError(f"database integrity error: {exc.orig}") from exc
+            raise IntegrityStoreError(f"database integrity error: {exc.orig}") from exc
         if isinstance(exc, SQLAlchemyError):
             raise StoreError(f"cannot write to the database: {exc.__class__.__name__}: {exc}") from exc

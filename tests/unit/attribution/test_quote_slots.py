@@ -153,6 +153,12 @@ def test_no_speaker_no_attribution(text: str) -> None:
             "\u2018Of Course\u2019 the Bridge Will Open in May",
         ),
         ("The bridge will not open in May: Ines Duarte", "Ines Duarte", "The bridge will not open in May"),
+        # a wholly quoted title is also a "Name: quote" label: still one attribution, not two
+        (
+            "Ines Duarte: \u2018I\u2019m the Worst Thing That Ever Happened to the Council.\u2019",
+            "Ines Duarte",
+            "I\u2019m the Worst Thing That Ever Happened to the Council.",
+        ),
     ],
 )
 def test_a_title_line_with_a_name_and_a_colon(title: str, speaker: str, content: str) -> None:
