@@ -1,7 +1,7 @@
 """Score onrecord's attributions with the project's scorer, on PolNeAR dev and on the seed gold.
 
 The scorer is ``../shared/tools/score_attributions.py`` (imported, not copied, so the figures are
-the ones the project is judged by). Two evaluation sets:
+the ones the project is judged by). Three evaluation sets:
 
 - PolNeAR dev (``../shared/corpora/polnear/dev``): clean article texts annotated by others;
   speakers judged at mention level. The extractor runs on the whole text (nothing to clean).
@@ -14,6 +14,12 @@ the ones the project is judged by). Two evaluation sets:
 - The five seed articles (``examples/seeds``) against ``tests/data/seeds_gold.json``, which we
   annotated ourselves; speakers judged at entity level. The seeds are scraped pages, so they go
   through the cleaner first, exactly as ``onrecord extract`` does.
+- 24 news pages of 2019 (world, politics, courts, business; ``../shared/corpora/
+  article-extraction-benchmark``, the whole page as a text browser renders it, menus and teasers
+  included) against ``tests/data/news_gold.json``, annotated with the seeds' conventions from the
+  text alone, before onrecord was ever run on them. Like the seeds they go through the cleaner;
+  speakers are judged at entity level. Scored in two halves by page id: ``news_dev`` (errors may
+  be read while developing) and ``news_held_out`` (looked at only through these figures).
 
 ``--gate`` fails (exit 1) when a figure falls below the floor pinned in
 ``attribution_baseline.json`` or an evaluation set differs from the one the floors were measured
@@ -44,6 +50,8 @@ SCORER = SHARED / "tools" / "score_attributions.py"
 POLNEAR = SHARED / "corpora" / "polnear"
 SEEDS = ROOT / "examples" / "seeds"
 SEEDS_GOLD = ROOT / "tests" / "data" / "seeds_gold.json"
+PAGES = SHARED / "corpora" / "article-extraction-benchmark" / "output" / "inscriptis.json"
+NEWS_GOLD = ROOT / "tests" / "data" / "news_gold.json"
 BASELINE = Path(__file__).resolve().parent / "attribution_baseline.json"
 FIGURES = ("precision", "recall", "f1", "speaker_acc", "end_to_end_f1", "quoted_recall")
 
@@ -112,6 +120,37 @@ def eval_seeds(scorer: ModuleType, workdir: Path) -> dict[str, Any]:
     return result
 
 
+def eval_news(scorer: ModuleType, workdir: Path) -> dict[str, dict[str, Any]]:
+    """The news pages, in their two halves (sorted page ids: first half dev, second held out)."""
+    gold: dict[str, Any] = json.loads(NEWS_GOLD.read_text(encoding="utf-8"))
+    pages = json.loads(PAGES.read_text(encoding="utf-8"))["output"]
+    names = sorted(n for n in gold if not n.startswith("_"))
+    half = len(names) // 2
+    out: dict[str, dict[str, Any]] = {}
+    for part, chosen in (("news_dev", names[:half]), ("news_held_out", names[half:])):
+        folder = workdir / part
+        folder.mkdir()
+        for name in chosen:
+            (folder / name).write_text(pages[name.removesuffix(".txt")]["articleBody"], encoding="utf-8")
+        subset = folder / "gold.json"
+        subset.write_text(json.dumps({n: gold[n] for n in chosen}, ensure_ascii=False), encoding="utf-8")
+        started = time.perf_counter()
+        records = (
+            attribution_json(a)
+            for item in extract_files([str(folder / n) for n in chosen], clean=True)
+            if isinstance(item, Extracted)
+            for a in item.attributions
+        )
+        pred = workdir / f"{part}.jsonl"
+        _write(records, pred)
+        seconds = time.perf_counter() - started
+        result: dict[str, Any] = scorer.score(scorer.file_gold(str(subset), str(folder)), _read(pred))
+        result["seconds"] = round(seconds, 1)
+        result["dataset_sha256"] = tree_sha256([*(folder / n for n in chosen), subset])
+        out[part] = result
+    return out
+
+
 def _read(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -162,6 +201,10 @@ def main() -> int:
         else:
             print(f"skipped PolNeAR: not found at {POLNEAR / args.split}", file=sys.stderr)
         results["seeds"] = eval_seeds(scorer, Path(tmp))
+        if PAGES.is_file():
+            results.update(eval_news(scorer, Path(tmp)))
+        else:
+            print(f"skipped the news pages: not found at {PAGES}", file=sys.stderr)
     for r in results.values():
         r.pop("per_article", None)
     if args.json:

@@ -21,7 +21,7 @@ from onrecord.attribution.nominal import find_nominal
 from onrecord.attribution.quotes import Quote, find_quotes
 from onrecord.attribution.reported import Found, find_reported
 from onrecord.attribution.segment import paragraphs, sentences
-from onrecord.attribution.speakers import ArticleSpeakers
+from onrecord.attribution.speakers import ArticleSpeakers, is_dateline
 from onrecord.models import Attribution, Span, Speaker
 from onrecord.nlp import PARSE_ONLY_DISABLE, load_nlp
 
@@ -136,6 +136,9 @@ def _resolve(text: str, article: str, items: list[Item], people: ArticleSpeakers
             f = replace(f, mention=items[follows].found.mention)
             speaker, conf = speakers.get(follows, (None, f.confidence * 0.5))
             conf = min(f.confidence, conf)
+        elif f.mention is not None and is_dateline(text, f.mention.start, f.mention.end):
+            speaker, conf = None, f.confidence * 0.5  # the parser took a dateline for the subject
+            f = replace(f, mention=None)
         elif f.mention is not None:
             r = people.resolve(f.mention, f.mention.start, article)
             speaker, conf = r.speaker, min(f.confidence, r.confidence)

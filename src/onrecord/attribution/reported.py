@@ -46,6 +46,8 @@ _SOURCE_NOUNS = frozenset(ROLE_WORDS) | frozenset(
     )
 )
 # What stands between a reported clause and a following cue ("..., Peskov told Ria Novosti").
+# Nouns of an occasion of speaking that a report names ("said in a statement that ...").
+_OCCASIONS = frozenset(words("statement interview email letter post release speech tweet briefing message"))
 _CLAUSE_FIRST_BEFORE = frozenset({",", ":", "\u2014", "\u2013", "--", "-"})
 _CLOSE_MARKS = frozenset({"\u201d", "''", '"'})
 # Speech verbs that take no noun object: a long "object" is a clause the parser misread.
@@ -209,6 +211,21 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
     return None, None, 0.0
 
 
+def _occasion_clause(cue: Token) -> list[Token] | None:
+    """ "told The Hill in a statement that ...": the parser hangs the clause on the occasion noun
+    as if it were the noun's content; it is what the cue reports."""
+    for c in cue.children:
+        if c.dep_ != "prep" or c.lower_ not in ("in", "during"):
+            continue
+        noun = next((g for g in c.children if g.dep_ == "pobj" and g.lower_ in _OCCASIONS), None)
+        if noun is None:
+            continue
+        for clause in noun.children:
+            if clause.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                return list(clause.subtree)
+    return None
+
+
 def _content_tokens(cue: Token, lemma: str) -> tuple[str, list[Token]] | None:
     """(rule, tokens): which rule found the content, and the content's tokens."""
     kids = list(cue.children)
@@ -221,6 +238,9 @@ def _content_tokens(cue: Token, lemma: str) -> tuple[str, list[Token]] | None:
         # "said X could happen, but ruled out Y": a conjoined cue is a statement of its own
         cut = {t.i for c in comp.children if _own_cue(c) for t in c.subtree}
         return "ccomp", _trim([t for t in comp.subtree if t.i not in cut])
+    occasion = _occasion_clause(cue)
+    if occasion is not None:
+        return "ccomp", _trim(occasion)
     if lemma in _XCOMP_CONTENT or lemma in CUE_LEMMAS - CLAUSE_ONLY:
         for c in kids:
             if c.dep_ == "xcomp" and lemma_of(c.text) not in CUE_LEMMAS:

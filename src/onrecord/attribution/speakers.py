@@ -48,8 +48,34 @@ _ORG_NOUNS = frozenset(
     words(
         "campaign ministry newspaper government agency committee company office administration "
         "report statement poll survey study paper website network outlet organization group "
-        "kremlin white house team department spokesman's"
+        "kremlin white house team department spokesman's military embassy firm label studio "
+        "broadcaster regulator airline hospital school university court navy guard coalition"
     )
+)
+# Abbreviated titles, spelled out so that "Gov. Eric Holcomb" makes him "the governor".
+_TITLES = {
+    "gov.": "governor",
+    "gov": "governor",
+    "sen.": "senator",
+    "sen": "senator",
+    "rep.": "representative",
+    "rep": "representative",
+    "gen.": "general",
+    "gen": "general",
+    "pres.": "president",
+    "prof.": "professor",
+    "amb.": "ambassador",
+    "atty.": "attorney",
+    "dr.": "doctor",
+}
+# Documents that "say" what their author said ("the US military said in a statement ... The
+# statement said"): the speaker is the author, found where the document was last named.
+_DOCUMENTS = frozenset(words("statement release email letter memo post tweet report"))
+DOCUMENT_REACH = 300  # characters around the earlier naming of the document that may hold its author
+# A place name opening a paragraph before a dash is a dateline ("SIOUX FALLS, S.D. (AP) — ..."),
+# which the parser sometimes takes for the subject of the first sentence.
+_DATELINE_TAIL = re.compile(
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([\w .]+\))?\s*[\u2013\u2014-]+\s"
 )
 _MALE = frozenset({"he", "him", "his"})
 _FEMALE = frozenset({"she", "her"})
@@ -77,6 +103,16 @@ def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def _role_words(role: str) -> list[str]:
+    return [_TITLES.get(w, w) for w in role.lower().split()]
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Is the mention ``text[start:end]`` the place of a dateline opening its paragraph?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _DATELINE_TAIL.match(text, end) is not None
+
+
 def _sid(kind: str, key: str) -> str:
     return "spk_" + hashlib.sha1(f"{kind}:{key}".lower().encode()).hexdigest()[:12]
 
@@ -92,6 +128,7 @@ class ArticleSpeakers:
     """Names, surnames and roles of one article, learned once and queried per mention."""
 
     def __init__(self, text: str, paras: Sequence[tuple[int, int]]) -> None:
+        self.text = text
         self.full: dict[str, str] = {}  # surname -> first full name
         self.roles: dict[str, list[str]] = {}  # full name -> roles
         self.role_intro: list[tuple[int, str, str]] = []  # (position, role lower, name)
@@ -107,6 +144,11 @@ class ArticleSpeakers:
         if len(words) < 2:
             return
         role, name = split_title(words)
+        if name and len(name.split()) == 1 and role and not _is_org(name):
+            # "President Trump", "Gov. Holcomb": the title is a role of whoever the surname names
+            full = self.full.get(name, name)
+            self._add_role(self.roles.setdefault(full, []), role, start, full)
+            return
         if not name or len(name.split()) < 2 or _is_org(name):
             return
         surname = name.split()[-1]
@@ -130,7 +172,7 @@ class ArticleSpeakers:
     def _add_role(self, roles: list[str], role: str, pos: int, name: str) -> None:
         if role not in roles:
             roles.append(role)
-        self.role_intro.append((pos, role.lower(), name))
+        self.role_intro.append((pos, " ".join(_role_words(role)), name))
 
     def canonical(self, name: str) -> str:
         words = _clean(name.split())
@@ -142,7 +184,7 @@ class ArticleSpeakers:
         return " ".join(words)
 
     def _by_role(self, words: list[str], pos: int) -> str | None:
-        wanted = [w.lower() for w in words]
+        wanted = _role_words(" ".join(words))
         best: str | None = None
         for at, role, name in self.role_intro:
             rw = role.split()
@@ -156,6 +198,17 @@ class ArticleSpeakers:
             if at <= pos and sp.type in types and sp.name and sp.name != exclude:
                 return sp
         return None
+
+    def _author(self, document: str, start: int) -> Speaker | None:
+        """Who issued the document named at ``start``: the named speaker nearest to where the same
+        kind of document was named before ("said in a statement")."""
+        before = re.compile(rf"\b{document}\b", re.IGNORECASE)
+        earlier = [m.start() for m in before.finditer(self.text, max(0, start - 20 * DOCUMENT_REACH), start)]
+        if not earlier:
+            return None
+        at = earlier[-1]
+        near = [(abs(p - at), sp) for p, sp in self.history if sp.name and abs(p - at) <= DOCUMENT_REACH]
+        return min(near, key=lambda x: x[0])[1] if near else None
 
     def _person(self, name: str, extra_role: str | None = None) -> Speaker:
         roles = list(self.roles.get(name, []))
@@ -201,6 +254,10 @@ class ArticleSpeakers:
             # a known surname the tagger read as a common noun ("Trump also called for ...")
             name = self.canonical(words[0])
             return Resolved(self._person(name), 0.75)
+        if m.kind == "noun" and m.head.lower() in _DOCUMENTS:
+            author = self._author(m.head.lower(), m.start)
+            if author is not None:
+                return Resolved(author, 0.7)
         if m.kind == "noun":
             person = self._by_role(words, pos) if m.head.lower() in ROLE_WORDS else None
             if person:

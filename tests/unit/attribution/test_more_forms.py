@@ -168,3 +168,10 @@ def test_when_asked_the_one_asked_is_not_the_asker() -> None:
     assert [(a.cue.text if a.cue else None, a.content.text) for a in found] == [
         ("said", "she had not decided")
     ]
+
+
+def test_a_clause_hung_on_the_occasion_is_the_report() -> None:
+    (a,) = extract_attributions("The ministry said in a statement that the talks would resume in May.")
+    assert a.cue is not None and a.cue.text == "said"
+    assert a.content.text == "the talks would resume in May"
+    assert extract_attributions("He made a statement that nobody understood.") == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from onrecord.attribution import extract_attributions
+from onrecord.attribution.speakers import is_dateline
 
 
 def test_surname_and_pronoun_resolve_to_full_name_with_role() -> None:
@@ -82,3 +83,40 @@ def test_a_name_at_a_sentence_end_is_not_joined_to_the_next_sentence() -> None:
     )
     said = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "said"]
     assert [a.speaker.name for a in said if a.speaker is not None] == ["Mrs. Lindqvist", "Paul A. Reyes Jr."]
+
+
+def test_an_abbreviated_title_is_the_role() -> None:
+    text = (
+        "Republican Gov. Marta Ruiz met the teachers on Friday.\n\n"
+        "The governor said she was waiting for the pay commission."
+    )
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Marta Ruiz"
+
+
+def test_a_title_before_a_surname_alone_is_a_role_of_that_person() -> None:
+    text = (
+        "President Ruiz opened the new bridge on Friday.\n\n"
+        "The president said the tolls would be lifted next year."
+    )
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Ruiz"
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    text = (
+        "The coast guard said in a statement that two fishermen had been rescued.\n\n"
+        "The statement said the cause of the sinking was under investigation."
+    )
+    first, second = extract_attributions(text)
+    assert first.content.text == "two fishermen had been rescued"
+    assert first.speaker is not None and second.speaker is not None
+    assert second.speaker.name == first.speaker.name
+
+
+def test_a_dateline_is_not_a_speaker() -> None:
+    text = "SIOUX FALLS, S.D. (AP) \u2014 People across the state are talking about it.\n"
+    assert is_dateline(text, 0, len("SIOUX FALLS"))
+    assert is_dateline("Indianapolis \u2013 Several thousand teachers", 0, len("Indianapolis"))
+    assert not is_dateline("The union \u2014 and its lawyers \u2014 said no.", 4, 9)
+    assert not is_dateline("Ada Fischer said \u2014 twice \u2014 that it was over.", 0, 11)
