@@ -55,7 +55,7 @@ def _np_tokens(head: Token) -> list[Token]:
     """The head and its dependents, without appositives, relative clauses and commas."""
     keep = [head]
     for child in head.children:
-        if child.dep_ in _CUT_DEPS:
+        if child.dep_ in _CUT_DEPS and child.tag_ != "HYPH":  # "Cheuk Hau-yip" is one name
             continue
         keep.extend(child.subtree)
     keep.sort(key=lambda t: t.i)
@@ -75,6 +75,17 @@ def _np_tokens(head: Token) -> list[Token]:
     while len(run) > 1 and run[-1].is_punct:
         run.pop()
     return run
+
+
+def _glued(tokens: list[Token]) -> list[str]:
+    """Words as written: tokens with no space between them are one word ("Hau", "-", "yip")."""
+    out: list[str] = []
+    for k, t in enumerate(tokens):
+        if out and not tokens[k - 1].whitespace_:
+            out[-1] += t.text
+        else:
+            out.append(t.text)
+    return out
 
 
 def split_title(words: list[str]) -> tuple[str | None, str | None]:
@@ -110,13 +121,16 @@ def mention_from(head: Token, offset: int) -> Mention:
     )
     if proper:
         # the proper-name run that ends at the head; earlier words may be a title
-        run: list[str] = []
+        run_tokens: list[Token] = []
         j = head.i
         while j >= tokens[0].i and (
-            head.doc[j].tag_ in ("NNP", "NNPS") or head.doc[j].lower_ in _NAME_PARTICLES or j == head.i
+            head.doc[j].tag_ in ("NNP", "NNPS", "HYPH")
+            or head.doc[j].lower_ in _NAME_PARTICLES
+            or j == head.i
         ):
-            run.insert(0, head.doc[j].text)
+            run_tokens.insert(0, head.doc[j])
             j -= 1
+        run = _glued(run_tokens)
         before = [t.text for t in tokens if t.i <= j and t.tag_ not in ("DT", "POS", "PRP$")]
         title, name = split_title(run)
         role_words = before + (title.split() if title else [])
@@ -128,7 +142,7 @@ def mention_from(head: Token, offset: int) -> Mention:
     for child in head.children:
         if child.dep_ == "appos":
             ap = _np_tokens(child)
-            ap_words = [t.text for t in ap if t.tag_ not in ("DT", "POS")]
+            ap_words = _glued([t for t in ap if t.tag_ not in ("DT", "POS")])
             if child.tag_ in ("NNP", "NNPS") and kind != "name":
                 # "the Kremlin spokesman, Dmitry Peskov, said": the appositive is the name
                 t_role, name = split_title(ap_words)

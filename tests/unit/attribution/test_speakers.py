@@ -120,3 +120,11 @@ def test_a_dateline_is_not_a_speaker() -> None:
     assert is_dateline("Indianapolis \u2013 Several thousand teachers", 0, len("Indianapolis"))
     assert not is_dateline("The union \u2014 and its lawyers \u2014 said no.", 4, 9)
     assert not is_dateline("Ada Fischer said \u2014 twice \u2014 that it was over.", 0, 11)
+
+
+def test_a_hyphenated_name_is_one_name() -> None:
+    (a,) = extract_attributions("\u201cThey are criminals,\u201d said police spokesman Cheuk Hau-yip.")
+    assert a.speaker is not None and a.speaker.name == "Cheuk Hau-yip"
+    (b,) = extract_attributions("Cheuk Hau-yip said the protesters were criminals.")
+    assert b.speaker is not None and b.speaker.name == "Cheuk Hau-yip"
+    assert b.speaker_mention is not None and b.speaker_mention.text == "Cheuk Hau-yip"
