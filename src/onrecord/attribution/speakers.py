@@ -108,9 +108,20 @@ def _role_words(role: str) -> list[str]:
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
-    """Is the mention ``text[start:end]`` the place of a dateline opening its paragraph?"""
+    """Is the mention ``text[start:end]`` the place of a dateline opening its paragraph? A place
+    is capitalised words only, and a sentence starts after the dash; "Jason Sims — a teacher
+    — says" and "The three scholars — Mr. Tribe ... — agreed" are subjects with an aside."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and _DATELINE_TAIL.match(text, end) is not None
+    tail = _DATELINE_TAIL.match(text, end)
+    if text[line_start:start].strip() or tail is None:
+        return False
+    if not all(w[:1].isupper() for w in text[start:end].split()):
+        return False
+    line_end = text.find("\n", tail.end())
+    after = text[tail.end() : len(text) if line_end < 0 else line_end]
+    first = after.split(maxsplit=1)[0] if after.strip() else ""
+    aside = re.search(r"[\u2013\u2014]|\s--?\s", after.split(". ", 1)[0]) is not None
+    return first[:1].isupper() and _gender_of_title(first) is None and not aside
 
 
 def _sid(kind: str, key: str) -> str:
@@ -119,7 +130,9 @@ def _sid(kind: str, key: str) -> str:
 
 def _clean(words: Sequence[str]) -> list[str]:
     out = [w.removesuffix("\u2019s").removesuffix("'s") for w in words]
-    while out and (out[0].lower() in _NOT_NAME or (len(out) > 1 and opens_inverted_report(out[0]))):
+    while out and (
+        out[0].lower().rstrip(".") in _NOT_NAME or (len(out) > 1 and opens_inverted_report(out[0]))
+    ):
         out.pop(0)
     return [w for w in out if w]
 
@@ -133,6 +146,7 @@ class ArticleSpeakers:
         self.roles: dict[str, list[str]] = {}  # full name -> roles
         self.role_intro: list[tuple[int, str, str]] = []  # (position, role lower, name)
         self.person_at: list[tuple[int, str]] = []  # where full person names occur
+        self.gender: dict[str, str] = {}  # surname -> "m" or "f", from titles and gendered roles
         for ps, pe in paras:
             for m in _RUN.finditer(text, ps, pe):
                 for start, end in _sentence_pieces(text, m.start(), m.end()):
@@ -140,7 +154,14 @@ class ArticleSpeakers:
         self.history: list[tuple[int, Speaker]] = []
 
     def _learn(self, text: str, ps: int, start: int, end: int) -> None:
-        words = _clean(text[start:end].split())
+        raw = text[start:end].split()
+        gender = _gender_of_title(raw[0]) if len(raw) > 1 else None
+        if gender is not None:  # "Mrs. Clinton", "Mr. Peskov": the surname's gender
+            self.gender.setdefault(raw[-1].removesuffix("\u2019s").removesuffix("'s"), gender)
+        words = _clean(raw)
+        if len(words) == 1 and gender is not None:
+            # "Mrs. Lindqvist": a person known by title and surname, there for later pronouns
+            self.person_at.append((start, self.full.get(words[0], words[0])))
         if len(words) < 2:
             return
         role, name = split_title(words)
@@ -170,6 +191,9 @@ class ArticleSpeakers:
         self.person_at.append((start, name))
 
     def _add_role(self, roles: list[str], role: str, pos: int, name: str) -> None:
+        gender = _gender_of_role(role)
+        if gender is not None:
+            self.gender.setdefault(name.split()[-1], gender)
         if role not in roles:
             roles.append(role)
         self.role_intro.append((pos, " ".join(_role_words(role)), name))
@@ -193,9 +217,13 @@ class ArticleSpeakers:
                 best = name
         return best
 
-    def _recent(self, pos: int, types: Sequence[str], exclude: str | None = None) -> Speaker | None:
+    def _recent(
+        self, pos: int, types: Sequence[str], exclude: str | None = None, gender: str | None = None
+    ) -> Speaker | None:
         for at, sp in reversed(self.history):
             if at <= pos and sp.type in types and sp.name and sp.name != exclude:
+                if gender is not None and self.gender.get(sp.name.split()[-1], gender) != gender:
+                    continue  # "she" is not the last speaker if he is known to be a man
                 return sp
         return None
 
@@ -227,9 +255,14 @@ class ArticleSpeakers:
         if m.kind == "pronoun":
             head = m.head.lower()
             if head in _MALE | _FEMALE:
-                sp = self._recent(pos, ("person",))
+                wanted = "m" if head in _MALE else "f"
+                sp = self._recent(pos, ("person",), gender=wanted)
                 if sp is None:
-                    near = [n for at, n in self.person_at if at < pos]
+                    near = [
+                        n
+                        for at, n in self.person_at
+                        if at < pos and self.gender.get(n.split()[-1], wanted) == wanted
+                    ]
                     if near:
                         return Resolved(self._person(near[-1]), 0.55)
             elif head in _PLURAL:
@@ -274,6 +307,21 @@ class ArticleSpeakers:
             return Resolved(Speaker(_sid("unknown", f"{article}:{pos}"), None, "unknown"), 0.5)
         name = " ".join(words)
         return Resolved(Speaker(_sid("group", name), name, "group"), 0.75)
+
+
+def _gender_of_title(word: str) -> str | None:
+    w = word.lower().rstrip(".")
+    return "m" if w == "mr" else "f" if w in ("mrs", "ms", "miss") else None
+
+
+def _gender_of_role(role: str) -> str | None:
+    """A role that says it: "spokeswoman", "chairman", "first lady" (not "man" alone, a name)."""
+    words = role.lower().split()
+    if any(w.endswith("woman") or w in ("lady", "queen", "princess", "duchess") for w in words):
+        return "f"
+    if any((w.endswith("man") and len(w) > 5) or w in ("king", "prince", "duke") for w in words):
+        return "m"
+    return None
 
 
 def _is_org(name: str) -> bool:

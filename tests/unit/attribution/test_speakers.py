@@ -82,7 +82,7 @@ def test_a_name_at_a_sentence_end_is_not_joined_to_the_next_sentence() -> None:
         "She said the plan would fail. Sen. Paul A. Reyes Jr. said it would pass."
     )
     said = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "said"]
-    assert [a.speaker.name for a in said if a.speaker is not None] == ["Mrs. Lindqvist", "Paul A. Reyes Jr."]
+    assert [a.speaker.name for a in said if a.speaker is not None] == ["Lindqvist", "Paul A. Reyes Jr."]
 
 
 def test_an_abbreviated_title_is_the_role() -> None:
@@ -128,3 +128,22 @@ def test_a_hyphenated_name_is_one_name() -> None:
     (b,) = extract_attributions("Cheuk Hau-yip said the protesters were criminals.")
     assert b.speaker is not None and b.speaker.name == "Cheuk Hau-yip"
     assert b.speaker_mention is not None and b.speaker_mention.text == "Cheuk Hau-yip"
+
+
+def test_a_subject_with_an_aside_between_dashes_is_no_dateline() -> None:
+    assert not is_dateline("Ada Fischer \u2014 a teacher from Leeds \u2014 says she voted.", 0, 11)
+    assert not is_dateline("Ada Fischer \u2014 Mr. Rivers's deputy \u2014 said no.", 0, 11)
+    assert not is_dateline("Many speakers \u2014 including the mayor \u2014 said so.", 0, 13)
+
+
+def test_she_is_not_the_last_speaker_when_he_is_known_to_be_a_man() -> None:
+    text = (
+        "Mr. Rivers said the bridge would reopen.\n\n"
+        "Ms. Fischer arrived later.\n\n"
+        "Rivers added that the tolls would stay.\n\n"
+        "She said the council had not been told."
+    )
+    found = extract_attributions(text)
+    last = found[-1]
+    assert last.speaker_mention is not None and last.speaker_mention.text == "She"
+    assert last.speaker is not None and last.speaker.name != "Rivers"
