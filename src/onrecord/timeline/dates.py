@@ -75,6 +75,9 @@ _EARLIER = re.compile(
 _THIS_PAST = re.compile(r"^this\s+past\s+", re.IGNORECASE)
 _WEEKEND = re.compile(r"\bweekend\b", re.IGNORECASE)
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
+# A wire dateline, "NEW YORK, Dec. 22 (UPI) —": the date the story was filed, not of the statement.
+_DATELINE_HEAD = re.compile(r"[ \t]*[A-Z][A-Z .'\-]{2,40},[ \t]*")
+_DATELINE_TAIL = re.compile(rf",?\s*(?:{_YEAR}\s*)?(?:\([^()\n]{{1,40}}\)\s*)?[\u2014\u2013-]")
 _RELATIVE = re.compile(r"\b(?:ago|last|this|past|yesterday|today|tonight)\b", re.IGNORECASE)
 
 _PERIODS = {
@@ -182,7 +185,21 @@ def resolve_phrase(phrase: str, published: date | None) -> tuple[str | None, str
         precision = "week"
     if published is not None and day > published:
         return None
+    if published is not None and not named_year and precision == "day" and _after_publication(day, published):
+        return None
     return _period_start(day, precision).isoformat(), precision
+
+
+def _after_publication(day: date, published: date) -> bool:
+    """Whether a month and day named without a year ("Dec. 22") are nearer to the publication date
+    in its future than in its past: dateparser, preferring the past, takes the previous year's
+    date, but a month and day a few days after publication are an upcoming event or a dateline
+    filed after the date the article carries, never the same day of last year."""
+    try:
+        next_year = day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        next_year = day + timedelta(days=365)
+    return next_year > published and (next_year - published) < (published - day)
 
 
 def _parse(phrase: str, base: date) -> tuple[date, str] | None:
@@ -230,11 +247,25 @@ def _attached(phrase: list[Token], cue: set[int], content: tuple[int, int], off:
             # there, the span is not
             return step if step > 0 and not (content[0] <= off + heads[0].idx < content[1]) else None
         if step > 0 and tok.tag_.startswith("VB") and not _modifier_participle(tok):
-            return None  # a verb of another clause: its date, not the statement's
+            # a verb of another clause: its date, not the statement's; unless the cue is a
+            # participle of that verb ("spoke out Tuesday about ..., arguing that ...")
+            return step + 1 if _participle_cue_of(tok, cue) else None
         if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+def _participle_cue_of(verb: Token, cue: set[int]) -> bool:
+    """A cue that is a participle clause of ``verb`` with no subject of its own, and so shares its
+    time: "Clinton spoke out Tuesday ..., arguing that ..."."""
+    return any(
+        c.i in cue
+        and c.tag_ == "VBG"
+        and c.dep_ in ("advcl", "xcomp")
+        and not any(g.dep_ == "nsubj" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _modifier_participle(tok: Token) -> bool:
@@ -268,6 +299,8 @@ def _cue_date(
     cue_ids = {t.i for t in _tokens_in(doc, s, cue.start, cue.end)}
     best: tuple[int, int, StatementDate] | None = None
     for p in phrases:
+        if _in_dateline(text, p):
+            continue
         toks = _tokens_in(doc, s, p.start, p.end)
         steps = _attached(toks, cue_ids, (a.content.start, a.content.end), s) if toks else None
         if steps is None:
@@ -353,6 +386,14 @@ def _speaker_of_occasion(occasion: Occasion, names: Sequence[str]) -> list[str]:
     """The article's speakers the occasion's agent names (by surname: "Ukrainian President
     Volodymyr Zelensky" is the speaker "Volodymyr Zelensky")."""
     return [n for n in names if n.split() and n.split()[-1].lower() in occasion.agent]
+
+
+def _in_dateline(text: str, p: TimePhrase) -> bool:
+    """ "Dec. 22" in "NEW YORK, Dec. 22 (UPI) — Chelsea Clinton announced ...": the parser hangs it
+    on the cue, but it dates the dispatch, not the statement."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    head = _DATELINE_HEAD.fullmatch(text, line_start, p.start)
+    return head is not None and _DATELINE_TAIL.match(text, p.end) is not None
 
 
 def date_attributions(

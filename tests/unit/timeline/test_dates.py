@@ -63,6 +63,53 @@ def test_a_date_after_publication_is_not_a_statement_date() -> None:
     assert resolve_phrase("December 25, 2025", date(2025, 3, 1)) is None
 
 
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        # a month and day just after publication: an upcoming event or a dateline filed after the
+        # date the article carries, not the same day a year earlier
+        ("Dec. 22", date(2015, 12, 21), None),
+        ("on Feb. 5", date(2016, 2, 2), None),
+        ("Jan. 5", date(2015, 12, 21), None),  # into the next year
+        # a month and day before publication, also across the new year
+        ("Dec. 20", date(2015, 12, 21), ("2015-12-20", "day")),
+        ("Dec. 28", date(2016, 1, 3), ("2015-12-28", "day")),
+        ("December 25", date(2025, 3, 1), ("2024-12-25", "day")),
+        # nearer in the past than in the future
+        ("September 3", date(2016, 1, 10), ("2015-09-03", "day")),
+    ],
+)
+def test_a_month_and_day_without_a_year_is_the_nearest_such_day(
+    phrase: str, published: date, expected: tuple[str, str] | None
+) -> None:
+    assert resolve_phrase(phrase, published) == expected
+
+
+def test_a_dateline_does_not_date_the_statement() -> None:
+    text = (
+        "Chelsea Clinton expecting second child.\n\n"
+        "NEW YORK, Dec. 20 (UPI) — Chelsea Clinton announced she is expecting her second child.\n"
+    )
+    rows = _dated(text, date(2015, 12, 21))
+    assert rows == [("she is expecting her second child", "2015-12-21", "article", None)], rows
+    # the same date in the sentence itself does
+    rows = _dated(
+        "On Dec. 20, Chelsea Clinton announced she is expecting her second child.", date(2015, 12, 21)
+    )
+    assert rows == [("she is expecting her second child", "2015-12-20", "day", "On Dec. 20")], rows
+
+
+def test_a_participle_cue_shares_the_time_of_its_verb() -> None:
+    text = (
+        "Hillary Clinton spoke out Tuesday about the death of an unarmed man in Tulsa, arguing that "
+        "police killings should be recognized as intolerable."
+    )
+    rows = _dated(text, date(2016, 9, 21))
+    assert ("police killings should be recognized as intolerable", "2016-09-20", "day", "Tuesday") in rows, (
+        rows
+    )
+
+
 def test_months_must_be_capitalised() -> None:
     text = "They may march on. It happened in May and on March 3."
     assert [p.text for p in find_time_phrases(text)] == ["in May", "on March 3"]
