@@ -9,8 +9,17 @@ remark). Accepted pairs are joined transitively; a pair from one article is neve
 (an article's separate quotes are separate remarks), though both may join one statement through a
 report elsewhere that covers both.
 
+Text similarity alone cannot tell a remark reported twice from the same talking point repeated on
+another occasion (another interview, a tweet and a statement, the next day's rally). The statement
+dates can (``when``): two reports that date the remark to the same day are evidence of one
+occasion, so a looser cosine suffices; so is, more weakly, an undated report published on that day
+or the next. Two reports that date it to different days are two occasions and are never linked, not
+even by a verbatim run (a speaker's stock line is repeated word for word), and no statement ever
+holds reports dated to different days. A week, a month or a publication date alone says too little
+either way.
+
 The thresholds were calibrated on ``tests/data/statement_pairs.jsonl`` (same/different pairs of
-PolNeAR reports labelled by hand): see ``benchmarks/linking_eval.py`` for the figures.
+PolNeAR reports labelled by hand): see ``benchmarks/timeline_eval.py`` for the figures.
 """
 
 from __future__ import annotations
@@ -37,8 +46,10 @@ __all__ = [
     "cue_key",
     "interval",
     "link",
+    "linked_pair",
     "pair_features",
     "same_statement",
+    "when",
 ]
 
 _WORD = re.compile(r"[\w\u2019']+")
@@ -54,6 +65,11 @@ class Thresholds:
     report's content words in common.
     ``cosine_with_cue`` and ``overlap_with_cue``: looser still when both reports use the same
     specific verb for the act ("ruled out", "accused"; not "said" or "told").
+    ``cosine_same_day``: enough on its own when both reports date the statement to the same day.
+    ``cosine_fresh``: enough on its own when one report dates it to a day and the other, undated,
+    was published that day or the next.
+    ``window_days``: reports whose periods are further apart are never compared.
+    ``lookback_days``: an undated report may be of a remark made this long before publication.
     """
 
     shared_run: int = 10
@@ -62,6 +78,8 @@ class Thresholds:
     overlap: float = 0.8
     cosine_with_cue: float = 0.88
     overlap_with_cue: float = 0.5
+    cosine_same_day: float = 0.86
+    cosine_fresh: float = 0.885
     window_days: int = 7
     lookback_days: int = 30
 
@@ -81,6 +99,9 @@ class LinkItem:
     text: str
     cue: str | None
     vector: Vectors
+    # the precision of the date the report itself gives ("day", "week", "month", "year"); None
+    # when the report is undated and lo..hi is only the window before publication
+    precision: str | None = None
 
 
 def interval(
@@ -134,12 +155,40 @@ def cue_key(cue: str | None) -> str | None:
     return lemma
 
 
+# What the two reports' statement dates say about the occasion (``when``).
+SAME_DAY = "same day"  # both date the remark to the same day: one occasion, most likely
+FRESH = "fresh"  # one dates it to a day, the other gives no date and was published that day or the next
+OTHER_DAYS = "other days"  # both date it, to different days: two occasions
+APART = "apart"  # their periods are more than the window apart: never compared
+OPEN = "open"  # nothing either way (both undated, a week, a month ...)
+
+
+def when(a: LinkItem, b: LinkItem, t: Thresholds = DEFAULT) -> str:
+    """What the dates of two reports say about whether they report one occasion.
+
+    A report that gives no date, in an article published on the day another report dates the
+    remark to or on the day after, is more likely of that remark than of one weeks back (news
+    reports the day's remarks without repeating the day): weaker evidence than two dates, stronger
+    than none.
+    """
+    if not _close(a, b, t.window_days):
+        return APART
+    if a.precision == "day" and b.precision == "day":
+        return SAME_DAY if a.lo == b.lo else OTHER_DAYS
+    for dated, undated in ((a, b), (b, a)):
+        # an undated report's period ends on its publication day
+        if dated.precision == "day" and undated.precision is None and 0 <= (undated.hi - dated.lo).days <= 1:
+            return FRESH
+    return OPEN
+
+
 @dataclass(frozen=True, slots=True)
 class PairFeatures:
     cosine: float
     shared_run: int
     overlap: float
     same_cue: bool = False
+    when: str = OPEN
 
 
 def pair_features(
@@ -149,6 +198,7 @@ def pair_features(
     vec_b: Vectors,
     cue_a: str | None = None,
     cue_b: str | None = None,
+    when: str = OPEN,
 ) -> PairFeatures:
     wa, wb = _words(text_a), _words(text_b)
     return PairFeatures(
@@ -156,6 +206,7 @@ def pair_features(
         _shared_run(wa, wb),
         _overlap(_content_words(wa), _content_words(wb)),
         _same_cue(cue_key(cue_a), cue_key(cue_b)),
+        when,
     )
 
 
@@ -173,13 +224,27 @@ def _same_cue(key_a: str | None, key_b: str | None) -> bool:
 
 
 def same_statement(f: PairFeatures, t: Thresholds = DEFAULT) -> bool:
+    if f.when in (APART, OTHER_DAYS):
+        return False
     if f.shared_run >= t.shared_run:
         return True
     if f.cosine >= t.cosine:
         return True
+    if f.when == SAME_DAY and f.cosine >= t.cosine_same_day:
+        return True
+    if f.when == FRESH and f.cosine >= t.cosine_fresh:
+        return True
     if f.same_cue and f.cosine >= t.cosine_with_cue and f.overlap >= t.overlap_with_cue:
         return True
     return f.cosine >= t.cosine_with_words and f.overlap >= t.overlap
+
+
+def linked_pair(a: LinkItem, b: LinkItem, t: Thresholds = DEFAULT) -> bool:
+    """Whether ``link`` joins two reports directly (before transitivity and copies are taken into
+    account): the decision that ``benchmarks/timeline_eval.py`` scores on labelled pairs."""
+    if a.speaker != b.speaker or a.article == b.article:
+        return False
+    return same_statement(pair_features(a.text, b.text, a.vector, b.vector, a.cue, b.cue, when(a, b, t)), t)
 
 
 def _close(a: LinkItem, b: LinkItem, window: int) -> bool:
@@ -256,8 +321,14 @@ def _collapse_copies(items: Sequence[LinkItem], t: Thresholds, join: Callable[[i
 
 
 def link(items: Sequence[LinkItem], t: Thresholds = DEFAULT) -> list[list[int]]:
-    """Groups of item indices that report one statement (every item is in exactly one group)."""
+    """Groups of item indices that report one statement (every item is in exactly one group).
+
+    Two groups whose reports date the statement to different days are never joined, whatever the
+    pair that would join them: a chain of paraphrases must not merge two occasions."""
     parent = list(range(len(items)))
+    days: dict[int, frozenset[date]] = {
+        k: frozenset([it.lo]) for k, it in enumerate(items) if it.precision == "day"
+    }
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -266,7 +337,15 @@ def link(items: Sequence[LinkItem], t: Thresholds = DEFAULT) -> list[list[int]]:
         return x
 
     def join(x: int, y: int) -> None:
-        parent[find(x)] = find(y)
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[rx] = ry
+            if rx in days:
+                days[ry] = days.get(ry, frozenset()) | days.pop(rx)
+
+    def other_days(x: int, y: int) -> bool:
+        dx, dy = days.get(find(x)), days.get(find(y))
+        return dx is not None and dy is not None and dx.isdisjoint(dy)
 
     kept = _collapse_copies(items, t, join)
     # a kept report stands for its copies: it spans their dates
@@ -275,18 +354,27 @@ def link(items: Sequence[LinkItem], t: Thresholds = DEFAULT) -> list[list[int]]:
         root = find(k)
         lo, hi = span.get(root, (items[k].lo, items[k].hi))
         span[root] = (min(lo, items[k].lo), max(hi, items[k].hi))
-    reps = [replace(items[k], lo=span[find(k)][0], hi=span[find(k)][1]) for k in kept]
-    floor = min(t.cosine, t.cosine_with_words, t.cosine_with_cue)
+    reps = []
+    for k in kept:
+        lo, hi = span[find(k)]
+        widened = (lo, hi) != (items[k].lo, items[k].hi)
+        reps.append(replace(items[k], lo=lo, hi=hi, precision=None if widened else items[k].precision))
+    floor = min(t.cosine, t.cosine_with_words, t.cosine_with_cue, t.cosine_same_day, t.cosine_fresh)
     words = [_words(it.text) for it in reps]
     content = [_content_words(w) for w in words]
     cues = [cue_key(it.cue) for it in reps]
     for i, j, sim in candidate_pairs(reps, t, floor=floor):
-        if find(kept[i]) == find(kept[j]):
+        if find(kept[i]) == find(kept[j]) or other_days(kept[i], kept[j]):
             continue
-        # the cheap rules first; the longest common run only when nothing else decides
-        f = PairFeatures(sim, 0, _overlap(content[i], content[j]), _same_cue(cues[i], cues[j]))
-        if not same_statement(f, t) and _shared_run(words[i], words[j]) < t.shared_run:
-            continue
+        f = PairFeatures(
+            sim, 0, _overlap(content[i], content[j]), _same_cue(cues[i], cues[j]), when(reps[i], reps[j], t)
+        )
+        if not same_statement(f, t):
+            # the longest common run (the costly feature) only where it could decide
+            if not same_statement(replace(f, shared_run=t.shared_run), t):
+                continue
+            if not same_statement(replace(f, shared_run=_shared_run(words[i], words[j])), t):
+                continue
         join(kept[i], kept[j])
     groups: dict[int, list[int]] = defaultdict(list)
     for k in range(len(items)):

@@ -16,7 +16,7 @@ from onrecord.models import PRECISION_RANK, StatementDate
 from onrecord.nlp.embed import Vectors, text_hash
 from onrecord.timeline.linking import DEFAULT, LinkItem, Thresholds, interval, link
 
-__all__ = ["BuiltStatement", "ReportRow", "build_statements", "embed_text", "text_hash"]
+__all__ = ["BuiltStatement", "ReportRow", "build_statements", "embed_text", "link_item", "text_hash"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +77,17 @@ def _report_order(row: ReportRow) -> tuple[dt.date, str, int, str]:
     return (row.published or dt.date.max, row.article, row.position, row.id)
 
 
+def link_item(row: ReportRow, vector: Vectors, t: Thresholds = DEFAULT) -> LinkItem | None:
+    """What linking needs of a report, or None when it has no date at all (nothing to compare it
+    with safely)."""
+    span = interval(row.date, row.published, t.lookback_days)
+    if span is None:
+        return None
+    d = row.date
+    precision = d.precision if d is not None and d.value is not None and d.precision != "article" else None
+    return LinkItem(row.id, row.article, row.speaker, *span, row.content, row.cue, vector, precision)
+
+
 def build_statements(
     rows: Sequence[ReportRow], vectors: Vectors, t: Thresholds = DEFAULT
 ) -> list[BuiltStatement]:
@@ -85,11 +96,11 @@ def build_statements(
     index: list[int] = []
     alone: list[int] = []
     for k, r in enumerate(rows):
-        span = interval(r.date, r.published, t.lookback_days)
-        if span is None:
-            alone.append(k)  # no date at all: nothing to compare it with safely
+        it = link_item(r, vectors[k], t)
+        if it is None:
+            alone.append(k)
             continue
-        items.append(LinkItem(r.id, r.article, r.speaker, span[0], span[1], r.content, r.cue, vectors[k]))
+        items.append(it)
         index.append(k)
     groups = [[index[i] for i in g] for g in link(items, t)] + [[k] for k in alone]
     made: list[tuple[tuple[str, tuple[dt.date, str, int, str]], BuiltStatement]] = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pytest
@@ -15,7 +15,12 @@ import pytest
 from onrecord.models import StatementDate
 from onrecord.nlp.embed import Vectors
 from onrecord.timeline.linking import (
+    APART,
     DEFAULT,
+    FRESH,
+    OPEN,
+    OTHER_DAYS,
+    SAME_DAY,
     LinkItem,
     PairFeatures,
     Thresholds,
@@ -23,8 +28,10 @@ from onrecord.timeline.linking import (
     cue_key,
     interval,
     link,
+    linked_pair,
     pair_features,
     same_statement,
+    when,
 )
 
 DIM = 8
@@ -65,8 +72,31 @@ def item(
     speaker: str = "dmitry-peskov",
     text: str = "Russia remains open to negotiations",
     cue: str | None = "said",
+    precision: str | None = None,
 ) -> LinkItem:
-    return LinkItem(ident, article, speaker, lo, hi or lo, text, cue, vector)
+    return LinkItem(ident, article, speaker, lo, hi or lo, text, cue, vector, precision)
+
+
+def on_day(
+    ident: str,
+    article: str,
+    day: date,
+    *,
+    vector: Vectors = BASE,
+    text: str = "Russia remains open",
+    speaker: str = "p",
+) -> LinkItem:
+    """A report that dates the statement to ``day`` itself ("on Tuesday")."""
+    return item(ident, article, day, vector=vector, text=text, speaker=speaker, precision="day")
+
+
+def undated(
+    ident: str, article: str, published: date, *, vector: Vectors = BASE, text: str = "Russia remains open"
+) -> LinkItem:
+    """A report that gives no date, in an article published on ``published``."""
+    return item(
+        ident, article, published - timedelta(days=30), published, vector=vector, text=text, speaker="p"
+    )
 
 
 def grouped(items: Sequence[LinkItem], t: Thresholds = DEFAULT) -> list[list[str]]:
@@ -223,6 +253,7 @@ def test_default_thresholds() -> None:
         0.8,
     )
     assert (DEFAULT.cosine_with_cue, DEFAULT.overlap_with_cue, DEFAULT.window_days) == (0.88, 0.5, 7)
+    assert (DEFAULT.cosine_same_day, DEFAULT.cosine_fresh) == (0.86, 0.885)
 
 
 @pytest.mark.parametrize(
@@ -248,6 +279,28 @@ def test_default_thresholds() -> None:
     ],
 )
 def test_same_statement_rules(features: PairFeatures, same: bool) -> None:
+    assert same_statement(features) is same
+
+
+@pytest.mark.parametrize(
+    ("features", "same"),
+    [
+        # both reports date the remark to the same day: a looser cosine is enough
+        (PairFeatures(cosine=0.86, shared_run=0, overlap=0.0, when=SAME_DAY), True),
+        (PairFeatures(cosine=0.8599, shared_run=0, overlap=0.0, when=SAME_DAY), False),
+        (PairFeatures(cosine=0.86, shared_run=0, overlap=0.0, when=OPEN), False),
+        # one dates it to a day, the other, undated, is from that day's or the next day's news
+        (PairFeatures(cosine=0.885, shared_run=0, overlap=0.0, when=FRESH), True),
+        (PairFeatures(cosine=0.8849, shared_run=0, overlap=0.0, when=FRESH), False),
+        # different days are different occasions: nothing links them, not even the same words
+        (PairFeatures(cosine=1.0, shared_run=30, overlap=1.0, same_cue=True, when=OTHER_DAYS), False),
+        (PairFeatures(cosine=1.0, shared_run=30, overlap=1.0, same_cue=True, when=APART), False),
+        # the other rules hold whatever the dates
+        (PairFeatures(cosine=0.0, shared_run=10, overlap=0.0, when=SAME_DAY), True),
+        (PairFeatures(cosine=0.96, shared_run=0, overlap=0.0, when=FRESH), True),
+    ],
+)
+def test_same_statement_with_date_evidence(features: PairFeatures, same: bool) -> None:
     assert same_statement(features) is same
 
 
@@ -431,3 +484,107 @@ def test_copies_in_one_article_are_not_joined_directly() -> None:
         for k in range(2)
     ]
     assert sorted(len(g) for g in link(twice)) == [1, 1]
+
+
+# -- statement dates as evidence of the occasion ---------------------------------------------------------
+
+TUESDAY = date(2016, 9, 20)
+WEDNESDAY = date(2016, 9, 21)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (on_day("a", "art1", TUESDAY), on_day("b", "art2", TUESDAY), SAME_DAY),
+        (on_day("a", "art1", TUESDAY), on_day("b", "art2", WEDNESDAY), OTHER_DAYS),
+        # an undated report published that day or the next
+        (on_day("a", "art1", TUESDAY), undated("b", "art2", TUESDAY), FRESH),
+        (undated("a", "art1", WEDNESDAY), on_day("b", "art2", TUESDAY), FRESH),
+        (on_day("a", "art1", TUESDAY), undated("b", "art2", date(2016, 9, 22)), OPEN),
+        # published before the day: no evidence of one occasion (the window still allows a pair)
+        (on_day("a", "art1", TUESDAY), undated("b", "art2", date(2016, 9, 19)), OPEN),
+        # a week or a month is too wide to say anything; two undated reports neither
+        (
+            item("a", "art1", date(2016, 9, 19), date(2016, 9, 25), precision="week"),
+            on_day("b", "art2", TUESDAY),
+            OPEN,
+        ),
+        (undated("a", "art1", TUESDAY), undated("b", "art2", TUESDAY), OPEN),
+        (on_day("a", "art1", TUESDAY), on_day("b", "art2", date(2016, 9, 28)), APART),
+    ],
+)
+def test_when(a: LinkItem, b: LinkItem, expected: str) -> None:
+    assert when(a, b) == expected
+    assert when(b, a) == expected
+
+
+# no words in common, cosine 0.87: not enough without dates, enough for reports of one day
+MODERATE = at_angle(0.87)
+
+
+def test_two_reports_dated_to_the_same_day_link_at_a_moderate_cosine() -> None:
+    a = on_day("a", "art1", TUESDAY, text="police killings must become intolerable")
+    b = on_day("b", "art2", TUESDAY, text="she called for an end to the shootings", vector=MODERATE)
+    assert linked_pair(a, b)
+    assert grouped([a, b]) == [["a", "b"]]
+    # the same two texts without dates stay apart
+    a2, b2 = (
+        undated("a", "art1", TUESDAY, text=a.text),
+        undated("b", "art2", TUESDAY, text=b.text, vector=MODERATE),
+    )
+    assert not linked_pair(a2, b2)
+    assert grouped([a2, b2]) == [["a"], ["b"]]
+
+
+def test_reports_dated_to_different_days_are_never_linked() -> None:
+    words = "we will fight for every vote and every delegate until the last ballot is cast"
+    a = on_day("a", "art1", TUESDAY, text=f"{words}, he said")
+    b = on_day("b", "art2", WEDNESDAY, text=f"He told supporters {words}")
+    assert pair_features(a.text, b.text, a.vector, b.vector).shared_run >= DEFAULT.shared_run
+    assert not linked_pair(a, b)
+    assert grouped([a, b]) == [["a"], ["b"]]
+    # undated, the same words are one statement
+    assert grouped(
+        [undated("a", "art1", TUESDAY, text=a.text), undated("b", "art2", WEDNESDAY, text=b.text)]
+    ) == [["a", "b"]]
+
+
+def test_an_undated_report_of_the_day_links_at_a_cosine_between() -> None:
+    dated = on_day("a", "art1", TUESDAY, text="the shootings are intolerable")
+    close = at_angle(0.89)
+    assert linked_pair(dated, undated("b", "art2", WEDNESDAY, text="an end to police killings", vector=close))
+    # from an article two days later, the same words are no evidence of the occasion
+    later = undated("b", "art2", date(2016, 9, 22), text="an end to police killings", vector=close)
+    assert not linked_pair(dated, later)
+    # and a moderate cosine is not enough even the next day
+    assert not linked_pair(
+        dated, undated("b", "art2", WEDNESDAY, text="an end to police killings", vector=MODERATE)
+    )
+
+
+def test_no_chain_of_reports_joins_two_days() -> None:
+    # b (undated) is like both a (Tuesday) and c (Wednesday), but a and c are two occasions
+    items = [
+        on_day("a", "art1", TUESDAY, text="alpha"),
+        undated("b", "art2", WEDNESDAY, text="bravo"),
+        on_day("c", "art3", WEDNESDAY, text="charlie"),
+    ]
+    groups = grouped(items)
+    assert ["a", "b", "c"] not in groups
+    assert sorted(k for g in groups for k in g) == ["a", "b", "c"]
+
+
+def test_a_copy_run_that_spans_days_is_treated_as_undated() -> None:
+    words = "we will never accept a ceasefire that freezes the front line as it stands today"
+    copies = [on_day("c1", "art1", TUESDAY, text=words), on_day("c2", "art2", WEDNESDAY, text=words)]
+    # syndicated copies are joined whatever their dates ...
+    assert grouped(copies) == [["c1", "c2"]]
+    # ... and a report of either day may still join them
+    other = on_day("x", "art3", TUESDAY, text="a ceasefire along the present line is out of the question")
+    assert grouped([*copies, other]) == [["c1", "c2", "x"]]
+
+
+def test_reports_in_one_article_are_no_pair() -> None:
+    assert not linked_pair(on_day("a", "art1", TUESDAY), on_day("b", "art1", TUESDAY))
+    assert not linked_pair(on_day("a", "art1", TUESDAY), on_day("b", "art2", TUESDAY, speaker="q"))
+    assert linked_pair(on_day("a", "art1", TUESDAY), on_day("b", "art2", TUESDAY))

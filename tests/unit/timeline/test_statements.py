@@ -19,6 +19,7 @@ from onrecord.timeline.statements import (
     ReportRow,
     build_statements,
     embed_text,
+    link_item,
     text_hash,
 )
 
@@ -106,13 +107,14 @@ def test_reports_of_one_remark_become_one_statement() -> None:
             ],
             StatementDate("2025-03-03", "day", "on Monday"),
         ),
-        # among equally precise dates, the earliest (a remark is first made, then reported)
+        # among equally precise dates, the earliest (a remark is first made, then reported; two
+        # different days are two occasions and never one statement: see below)
         (
             [
-                StatementDate("2025-03-04", "day", "on Tuesday"),
-                StatementDate("2025-03-03", "day", "on Monday"),
+                StatementDate("2025-03-03", "week", "this week"),
+                StatementDate("2025-02-24", "week", "last week"),
             ],
-            StatementDate("2025-03-03", "day", "on Monday"),
+            StatementDate("2025-02-24", "week", "last week"),
         ),
         (
             [
@@ -139,6 +141,49 @@ def test_the_statement_date_is_the_most_precise_then_earliest(
         expected.precision,
         expected.text,
     )
+
+
+def test_reports_dated_to_two_days_are_two_statements() -> None:
+    rows = [
+        row("r1", "art1", stated=StatementDate("2025-03-03", "day", "on Monday")),
+        row("r2", "art2", stated=StatementDate("2025-03-04", "day", "on Tuesday")),
+    ]
+    assert sorted(s.members for s in build(rows)) == [("r1",), ("r2",)]
+
+
+def test_reports_dated_to_one_day_link_at_a_moderate_cosine() -> None:
+    monday = StatementDate("2025-03-03", "day", "on Monday")
+    rows = [
+        row("r1", "art1", content="police killings must stop", stated=monday),
+        row("r2", "art2", content="she called for an end to the shootings", stated=monday),
+    ]
+    moderate = [rotated(0), rotated(math.degrees(math.acos(0.87)))]
+    [s] = build(rows, moderate)
+    assert s.members == ("r1", "r2")
+    # dated only by publication, the same pair stays apart
+    undated = [dataclasses.replace(r, date=StatementDate("2025-03-05", "article")) for r in rows]
+    assert len(build(undated, moderate)) == 2
+
+
+@pytest.mark.parametrize(
+    ("stated", "precision"),
+    [
+        (StatementDate("2025-03-03", "day", "on Monday"), "day"),
+        (StatementDate("2025-03-03", "week", "this week"), "week"),
+        (StatementDate("2025-03-05", "article"), None),  # the publication date is no statement date
+        (StatementDate(None, "day", "on Monday"), None),  # unresolved: only the publication bounds it
+        (None, None),
+    ],
+)
+def test_link_item_knows_whether_the_report_gives_a_date(
+    stated: StatementDate | None, precision: str | None
+) -> None:
+    it = link_item(dataclasses.replace(row("r1", "art1"), date=stated), unit(0))
+    assert it is not None and it.precision == precision
+    # without a publication date only a report that gives its own date can be compared
+    alone = link_item(dataclasses.replace(row("r1", "art1"), date=stated, published=None), unit(0))
+    assert (alone is None) is (precision is None)
+    assert alone is None or alone.precision == precision
 
 
 def test_a_report_without_any_date_stands_alone() -> None:
