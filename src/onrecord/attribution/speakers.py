@@ -283,8 +283,14 @@ class ArticleSpeakers:
             return Resolved(self._person(name, m.role), 0.9 if " " in name else 0.75)
         words = _clean(m.resolvable.split())
         words = [w for w in words if w.lower() not in ("the", "a", "an")] or [m.head]
-        if m.kind == "noun" and len(words) == 1 and words[0][:1].isupper() and words[0] in self.full:
-            # a known surname the tagger read as a common noun ("Trump also called for ...")
+        if (
+            m.kind in ("noun", "plural")
+            and len(words) == 1
+            and words[0][:1].isupper()
+            and words[0] in self.full
+        ):
+            # a known surname the tagger read as a common noun ("Trump also called for ...") or as a
+            # plural name ("Sanders said", "Rivers added")
             name = self.canonical(words[0])
             return Resolved(self._person(name), 0.75)
         if m.kind == "noun" and m.head.lower() in _DOCUMENTS:

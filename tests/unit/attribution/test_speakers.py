@@ -147,3 +147,9 @@ def test_she_is_not_the_last_speaker_when_he_is_known_to_be_a_man() -> None:
     last = found[-1]
     assert last.speaker_mention is not None and last.speaker_mention.text == "She"
     assert last.speaker is not None and last.speaker.name != "Rivers"
+
+
+def test_a_surname_the_tagger_reads_as_a_plural_is_the_person() -> None:
+    text = "Bernie Sanders spoke in Iowa on Monday.\n\nSanders said the plan would fail."
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and (a.speaker.name, a.speaker.type) == ("Bernie Sanders", "person")
