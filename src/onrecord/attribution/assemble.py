@@ -11,6 +11,7 @@ Short quotations with no cue are scare quotes and yield nothing.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -95,28 +96,59 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def classify(text: str, found: Found, quotes: Sequence[Quote]) -> tuple[Found, list[int]]:
-    """Direct, mixed or indirect, and the quotations the finding claims."""
+class QuoteIndex:
+    """The quotations that can touch a stretch of text, found by bisection: a quote-dense page with
+    no line breaks holds thousands of quotations and as many findings, and comparing every finding
+    with every quotation made assembling quadratic. ``quotes`` must be sorted by ``open`` (as
+    ``find_quotes`` returns them)."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.opens = [q.open for q in quotes]
+        # the furthest closing mark so far: never decreasing, even were quotations to nest, so
+        # bisecting it cannot skip a quotation that reaches a position
+        self.reach = list(itertools.accumulate((q.close for q in quotes), max))
+
+    def between(self, start: int, end: int) -> range:
+        """Indices, in text order, of every quotation with ``close >= start`` and ``open <= end``
+        (a few others may come along, which callers test as they would any quotation)."""
+        lo = bisect.bisect_left(self.reach, start)
+        return range(lo, max(lo, bisect.bisect_right(self.opens, end)))
+
+
+def classify(
+    text: str, found: Found, quotes: Sequence[Quote], index: QuoteIndex | None = None
+) -> tuple[Found, list[int]]:
+    """Direct, mixed or indirect, and the quotations the finding claims. Pass the ``index`` of
+    ``quotes`` when classifying many findings against the same quotations."""
 
     def mark_len(pos: int) -> int:
         return mark_len_at(text, pos) if pos < len(text) else 0
 
     cs, ce = found.content
     length = max(ce - cs, 1)
-    inside = [k for k, q in enumerate(quotes) if q.open >= cs - 1 and q.close <= ce + 1]
-    for k, q in enumerate(quotes):
-        introduced = cs < q.open and text[cs : q.open].rstrip().endswith(":")
+    # Every rule below wants a quotation that overlaps the content or comes within two characters
+    # of it, or one between the content start and the cue (``introduced``); a quotation's inner
+    # text lies within its marks, so none outside this window can qualify.
+    last = max(cs, ce, found.cue[0] if found.cue is not None else ce) + 2
+    near = (index if index is not None else QuoteIndex(quotes)).between(min(cs, ce) - 2, last)
+    inside = [k for k in near if quotes[k].open >= cs - 1 and quotes[k].close <= ce + 1]
+    for k in near:
+        q = quotes[k]
+        introduced = cs < q.open and _last_char(text, cs, q.open) == ":"
         if introduced and q.close + 1 >= ce - 2 and _cued_right_after(text, found, q):
             # 'X asserted that ...: "France is no longer France," he claimed': the parse hangs the
             # whole sentence on the cue, but the quotation just before it is what it reports
             return replace(found, content=(q.start, q.end), kind="direct"), [k]
     # a paraphrase that runs into a quotation takes the whole quotation ('are "two different
     # issues. But ...," he added'): the parse stops at the sentence end, the quotation does not
-    runs_on = [k for k, q in enumerate(quotes) if cs + 1 < q.open < ce and q.close > ce + 1 and q.closed]
+    runs_on = [
+        k for k in near if cs + 1 < quotes[k].open < ce and quotes[k].close > ce + 1 and quotes[k].closed
+    ]
     if runs_on and not inside:
         q = quotes[runs_on[0]]
         return replace(found, content=(cs, q.end), kind="mixed"), runs_on
-    for k, q in enumerate(quotes):
+    for k in near:
+        q = quotes[k]
         if _overlap((cs, ce), (q.start, q.end)) >= 0.6 * length and k not in inside:
             return replace(found, content=(q.start, q.end), kind="direct"), [k]
         if q.start <= cs and ce <= q.end + 1:
@@ -357,10 +389,11 @@ def assemble(
     claimed: dict[int, Found] = {}
     items: list[Found] = []
     inside = _Inside(quotes)
+    index = QuoteIndex(quotes)
     for f in founds:
         if f.cue is not None and inside(f.cue[0]):
             continue  # a cue inside a quotation is the quoted speaker's own words
-        g, ks = classify(text, f, quotes)
+        g, ks = classify(text, f, quotes, index)
         if g.kind == "direct":
             k = ks[0]
             prev = claimed.get(k)
@@ -399,24 +432,31 @@ def assemble(
             items.append(near)
     items = _dedupe(items)
     out: list[Item] = [Item(f) for f in items]
-    # quotations standing alone continue the previous speaker
+    # quotations standing alone continue the previous speaker: the named item that ends last
+    # before the quotation (the first of a tie) and starts at most CONTINUE_PARAGRAPHS back. The
+    # named items sorted by end (a tie: the first item last) are walked back from the quotation,
+    # not all tested for each quotation; the continuations appended below are unnamed.
+    named = sorted(
+        (j for j, it in enumerate(out) if it.found.mention is not None), key=lambda j: (_end(out[j]), -j)
+    )
+    named_ends = [_end(out[j]) for j in named]
     for k, q in enumerate(quotes):
         if k in claimed or q.words(text) < MIN_CONTINUED_WORDS:
             continue
-        ps = paras[para_of(q.open)][0]
-        lead = text[ps : q.open].rstrip()
-        if lead and lead[-1] not in '.!?:\u201d"':
+        p = para_of(q.open)
+        lead = _last_char(text, paras[p][0], q.open)
+        if lead and lead not in '.!?:\u201d"':
             continue
-        earlier = [
-            j
-            for j, it in enumerate(out)
-            if it.found.content[1] <= q.open
-            and para_of(q.open) - para_of(it.found.content[0]) <= CONTINUE_PARAGRAPHS
-            and it.found.mention is not None
-        ]
-        if earlier:
-            j = max(earlier, key=lambda j: out[j].found.content[1])
-            out.append(Item(Found((q.start, q.end), None, None, 0.6, kind="direct"), j))
+        # the earliest start allowed; a content never starts after it ends, so once the ends
+        # fall below it no earlier item can qualify
+        first = paras[p - CONTINUE_PARAGRAPHS][0] if p > CONTINUE_PARAGRAPHS else -1
+        i = bisect.bisect_right(named_ends, q.open) - 1
+        while i >= 0 and named_ends[i] >= first:
+            j = named[i]
+            if out[j].found.content[0] >= first:
+                out.append(Item(Found((q.start, q.end), None, None, 0.6, kind="direct"), j))
+                break
+            i -= 1
     if paras:
         h = headline(text, paras[0])
         # a title line "Name: 'a quote'" is also a label: one attribution per content span
@@ -436,6 +476,18 @@ def is_title(quoted: str) -> bool:
         and all(w[0].isupper() or w.lower() in small for w in words)
         and words[0][0].isupper()
     )
+
+
+def _end(item: Item) -> int:
+    return item.found.content[1]
+
+
+def _last_char(text: str, start: int, end: int) -> str:
+    """``text[start:end].rstrip()[-1:]`` without copying the stretch: in a paragraph of a few
+    hundred kilobytes that copy, made for each quotation, was quadratic."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > start else ""
 
 
 def _dist(f: Found, q: Quote) -> int:
