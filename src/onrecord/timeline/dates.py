@@ -12,6 +12,7 @@ phrase stays unresolved; only a phrase that names its year gets a value.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -21,7 +22,7 @@ from datetime import date, datetime, timedelta
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.segment import sentences
+from onrecord.attribution.segment import Sentence, sentences
 from onrecord.models import PRECISION_RANK, Attribution, Span, StatementDate
 from onrecord.nlp import PARSE_ONLY_DISABLE, load_nlp
 
@@ -213,14 +214,30 @@ def _article_date(published: date | None) -> StatementDate:
     return StatementDate(published.isoformat() if published else None, "article")
 
 
-def _sentence_around(text: str, pos: int) -> tuple[int, int]:
-    ps = text.rfind("\n", 0, pos) + 1
-    pe = text.find("\n", pos)
-    pe = len(text) if pe < 0 else pe
-    for s in sentences(text, ps, pe, 0):
-        if s.start <= pos < s.end:
-            return s.start, s.end
-    return ps, pe
+class _Sentences:
+    """The sentence around a position (else its line), each line split once: a scraped page with
+    no line breaks is one huge line, and splitting it again for every attribution (or searching
+    it for the line's ends) was quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.split: dict[int, list[Sentence]] = {}  # by line start
+        self.starts: dict[int, list[int]] = {}
+
+    def around(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_left(self.breaks, pos)  # the first line break at or after pos
+        ps = self.breaks[k - 1] + 1 if k > 0 else 0
+        pe = self.breaks[k] if k < len(self.breaks) else len(self.text)
+        if ps not in self.split:
+            self.split[ps] = sentences(self.text, ps, pe, 0)
+            self.starts[ps] = [s.start for s in self.split[ps]]
+        # the sentences are in order and do not overlap: only the last one starting at or before
+        # pos can hold it (pos may also fall in the space between two)
+        i = bisect.bisect_right(self.starts[ps], pos) - 1
+        if i >= 0 and pos < self.split[ps][i].end:
+            return self.split[ps][i].start, self.split[ps][i].end
+        return ps, pe
 
 
 def _tokens_in(doc: Doc, off: int, start: int, end: int) -> list[Token]:
@@ -284,12 +301,12 @@ def _gerund_content(tok: Token, cue: set[int]) -> bool:
 
 
 def _cue_date(
-    text: str, a: Attribution, published: date | None, docs: dict[tuple[int, int], Doc]
+    text: str, a: Attribution, published: date | None, docs: dict[tuple[int, int], Doc], sents: _Sentences
 ) -> StatementDate | None:
     cue = a.cue
     if cue is None:
         return None
-    s, e = _sentence_around(text, cue.start)
+    s, e = sents.around(cue.start)
     phrases = [p for p in find_time_phrases(text, s, e) if not _NOT_WHEN.match(p.text)]
     if not phrases:
         return None
@@ -325,14 +342,17 @@ class Occasion:
     date: StatementDate
 
 
-def find_occasions(text: str, start: int, end: int, published: date | None) -> list[Occasion]:
+def find_occasions(
+    text: str, start: int, end: int, published: date | None, sents: _Sentences | None = None
+) -> list[Occasion]:
     """Dated occasions of speech named in ``text[start:end]``: a noun of speaking (``proposal``,
     ``speech``, ``interview``...) with a time phrase attached and its speaker as possessor ("Putin's
     speech on Tuesday") or agent ("the proposal made by Zelensky on Saturday"). Only sentences with
     both a time phrase and such a noun are parsed."""
     out: list[Occasion] = []
+    sents = sents or _Sentences(text)
     for m in _OCCASION_WORD.finditer(text, start, end):
-        s, e = _sentence_around(text, m.start())
+        s, e = sents.around(m.start())
         if out and out[-1].start == s:
             continue
         phrases = [p for p in find_time_phrases(text, s, e) if not _NOT_WHEN.match(p.text)]
@@ -409,6 +429,7 @@ def date_attributions(
     earlier occasion ("has previously said"); else the publication date (precision ``article``).
     Occasions are looked for in ``regions`` (the article body; default: all the text)."""
     docs: dict[tuple[int, int], Doc] = {}
+    sents = _Sentences(text)
     last: dict[object, StatementDate] = {}
     out: list[Attribution] = []
     ordered = sorted(attributions, key=lambda x: x.content.start)
@@ -417,16 +438,16 @@ def date_attributions(
         o
         for start, end in (regions if regions is not None else [(0, len(text))])
         if names
-        for o in find_occasions(text, start, min(end, ordered[-1].content.start), published)
+        for o in find_occasions(text, start, min(end, ordered[-1].content.start), published, sents)
     ]
     for a in ordered:
         while occasions and occasions[0].start < a.content.start:
             occasion = occasions.pop(0)
             for name in _speaker_of_occasion(occasion, names):
                 last[name] = occasion.date
-        found = _cue_date(text, a, published, docs)
+        found = _cue_date(text, a, published, docs, sents)
         who = _speaker_key(a)
-        if found is None and who is not None and not _earlier_occasion(text, a):
+        if found is None and who is not None and not _earlier_occasion(text, a, sents):
             found = last.get(who)
         if found is not None and who is not None:
             last[who] = found
@@ -440,9 +461,9 @@ def _speaker_key(a: Attribution) -> object:
     return _key(a.speaker_mention)
 
 
-def _earlier_occasion(text: str, a: Attribution) -> bool:
+def _earlier_occasion(text: str, a: Attribution, sents: _Sentences) -> bool:
     where = a.cue.start if a.cue is not None else a.content.start
-    s, e = _sentence_around(text, where)
+    s, e = sents.around(where)
     outside = text[s : min(e, a.content.start)] + " " + text[max(s, a.content.end) : e]
     return _EARLIER.search(outside) is not None
 

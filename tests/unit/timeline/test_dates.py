@@ -220,3 +220,17 @@ def test_a_dated_occasion_of_speech_dates_the_speakers_later_reports() -> None:
 def test_other_occasions_do_not_date_a_report(text: str) -> None:
     rows = _dated(text, SUNDAY)
     assert [r[2] for r in rows if r[0].startswith("We must")] == ["article"], rows
+
+
+def test_each_report_in_one_long_line_is_dated_by_its_own_sentence() -> None:
+    # a scraped page with no line breaks: the sentence around each cue is looked up in one split
+    # of the whole line (two lines here, so that the second is split on its own)
+    names = ["Anna Kowalski", "Piet Maas", "Ines Duarte", "Aldo Ferri", "Lena Ortiz", "Marek Novak"]
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    said = [(names[i % 6], days[i * 5 % 6]) for i in range(60)]
+    sentences = [
+        f"{name} said on {day} that the plan number {i} would fail." for i, (name, day) in enumerate(said)
+    ]
+    text = " ".join(sentences[:30]) + "\n" + " ".join(sentences[30:])
+    found = date_attributions(text, extract_attributions(text), SUNDAY)
+    assert [a.date.text if a.date else None for a in found] == [f"on {day}" for _, day in said]
