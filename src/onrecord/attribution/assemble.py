@@ -69,6 +69,10 @@ class Parsed:
     def __init__(self, chunks: Sequence[tuple[int, Doc]]) -> None:
         self.chunks = list(chunks)
         self.starts = [off for off, _ in self.chunks]
+        # read once: ``Doc.text`` joins every token of the doc on each call, and a chunk of a page
+        # with no line breaks runs to thousands of tokens, looked up once per quotation
+        self.texts = [doc.text for _, doc in self.chunks]
+        self.token_starts = [[t.idx for t in doc] for _, doc in self.chunks]
 
     def tokens_after(self, pos: int, n: int) -> tuple[int, list[Token]] | None:
         """Up to ``n`` tokens of the parsed chunk that start at or after ``pos``."""
@@ -76,7 +80,10 @@ class Parsed:
         if k < 0:
             return None
         off, doc = self.chunks[k]
-        toks = [t for t in doc if off + t.idx >= pos][:n] if pos - off < len(doc.text) else []
+        if pos - off >= len(self.texts[k]):
+            return None
+        first = bisect.bisect_left(self.token_starts[k], pos - off)
+        toks = list(doc[first : first + n])
         return (off, toks) if toks else None
 
     def sentence_tokens(self, pos: int) -> tuple[int, list[Token]] | None:
@@ -84,7 +91,7 @@ class Parsed:
         if k < 0:
             return None
         off, doc = self.chunks[k]
-        if pos - off >= len(doc.text):
+        if pos - off >= len(self.texts[k]):
             return None
         span = doc.char_span(pos - off, pos - off + 1, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -308,9 +315,8 @@ def text_before(parsed: Parsed, pos: int) -> str:
     k = bisect.bisect_right(parsed.starts, pos) - 1
     if k < 0:
         return ""
-    off, doc = parsed.chunks[k]
-    piece = doc.text[: pos - off + 1].rstrip()
-    return piece[-1] if piece else ""
+    chunk = parsed.texts[k]
+    return _last_char(chunk, 0, min(pos - parsed.starts[k] + 1, len(chunk)))
 
 
 def _is_cue(t: Token) -> bool:

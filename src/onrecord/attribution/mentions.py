@@ -111,7 +111,8 @@ def mention_from(head: Token, offset: int) -> Mention:
         return Mention(s, e, head.text, "pronoun", head.lower_)
     tokens = _np_tokens(head)
     s, e = _span_text(tokens, offset)
-    text = head.doc.text[s - offset : e - offset]
+    # the tokens' own text, not a slice of ``Doc.text``, which joins the whole doc on every call
+    text = head.doc[tokens[0].i : tokens[-1].i + 1].text
     words = [t.text for t in tokens if t.tag_ not in ("DT", "POS", "PRP$")]
     role: str | None = None
     name: str | None = None
