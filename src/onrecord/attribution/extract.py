@@ -10,7 +10,7 @@ are resolved to canonical speakers with names and roles learned from the article
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from onrecord.attribution.assemble import Item, Parsed, assemble
@@ -32,6 +32,10 @@ __all__ = ["extract_attributions"]
 # whole doc, so a single huge "paragraph" (a scraped page with no line breaks) made extraction
 # quadratic; real paragraphs are far shorter, and a cut falls between two sentences.
 MAX_CHUNK_CHARS = 5000
+# The most characters handed to the parser in one batch: its working memory grows with the batch
+# (a 280 KB page parsed as one batch peaked at over a gigabyte). The parsed sentences of a long
+# news article (about 24,000 characters at most in PolNeAR) still go in one batch.
+MAX_BATCH_CHARS = 40_000
 
 
 def _chunks(
@@ -64,6 +68,18 @@ def _chunks(
     return out
 
 
+def _batches(chunks: Sequence[tuple[int, int]]) -> Iterator[Sequence[tuple[int, int]]]:
+    """Consecutive chunks of at most MAX_BATCH_CHARS characters together (a longer chunk alone)."""
+    first, size = 0, 0
+    for k, (s, e) in enumerate(chunks):
+        if k > first and size + (e - s) > MAX_BATCH_CHARS:
+            yield chunks[first:k]
+            first, size = k, 0
+        size += e - s
+    if first < len(chunks):
+        yield chunks[first:]
+
+
 def _span(text: str, se: tuple[int, int] | None) -> Span | None:
     if se is None:
         return None
@@ -90,7 +106,11 @@ def candidates(
     quotes = find_quotes(text, paras)
     chunks = _chunks(text, paras, quotes, wide=wide and favoured)
     nlp = load_nlp()
-    docs = nlp.pipe((text[s:e] for s, e in chunks), disable=list(PARSE_ONLY_DISABLE))
+    docs = [
+        doc
+        for batch in _batches(chunks)
+        for doc in nlp.pipe((text[s:e] for s, e in batch), disable=list(PARSE_ONLY_DISABLE))
+    ]
     parsed = Parsed([(s, doc) for (s, _), doc in zip(chunks, docs, strict=True)])
     founds: list[Found] = []
     for off, doc in parsed.chunks:

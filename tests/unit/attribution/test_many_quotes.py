@@ -1,14 +1,16 @@
 """A huge quote-dense text: a finding claims exactly the quotations it holds or touches, however
 many quotations the text has (they are looked up by position, not compared with every finding); a
 quotation standing alone continues the nearest named speaker before it, also deep inside one huge
-paragraph."""
+paragraph; and the parsed chunks go to the parser in bounded batches, every one of them once."""
 
 from __future__ import annotations
 
+import itertools
 import random
 
 from onrecord.attribution import extract_attributions
 from onrecord.attribution.assemble import QuoteIndex, classify
+from onrecord.attribution.extract import MAX_BATCH_CHARS, _batches
 from onrecord.attribution.mentions import Mention
 from onrecord.attribution.quotes import Quote, find_quotes
 from onrecord.attribution.reported import Found
@@ -120,3 +122,21 @@ def test_a_lone_quotation_continues_a_speaker_at_most_two_paragraphs_back() -> N
     assert [a.speaker.name if a.speaker else None for a in near if a.kind == "direct"] == ["Anna Kowalski"]
     far = extract_attributions(said + "The council met on Monday.\nIt rained.\n" + quote)
     assert [a for a in far if a.kind == "direct"] == []
+
+
+def test_chunks_are_parsed_in_order_in_batches_of_bounded_size() -> None:
+    rnd = random.Random(5)
+    chunks, at = [], 0
+    for _ in range(400):
+        size = rnd.choice([40, 900, 5000, MAX_BATCH_CHARS + 10])  # the last alone overflows a batch
+        chunks.append((at, at + size))
+        at += size + 3
+    batches = list(_batches(chunks))
+    assert [c for batch in batches for c in batch] == chunks
+    for batch in batches:
+        assert len(batch) == 1 or sum(e - s for s, e in batch) <= MAX_BATCH_CHARS
+    # fewer batches would not do: each batch is full up to the chunk that follows it
+    for batch, nxt in itertools.pairwise(batches):
+        assert sum(e - s for s, e in batch) + nxt[0][1] - nxt[0][0] > MAX_BATCH_CHARS
+    # an article's parsed sentences within the limit stay one batch, as they always were
+    assert list(_batches([(0, 900), (950, 3000)])) == [[(0, 900), (950, 3000)]]
