@@ -102,7 +102,9 @@ def refresh_timeline(
     built = build_statements(rows, vecs, thresholds)
     topics = _statement_topics(built, scores)
     position = {r.id: k for k, r in enumerate(rows)}
-    kinds = {e.id: e.type for e in store.list_entities()}
+    entities = store.list_entities()
+    kinds = {e.id: e.type for e in entities}
+    names = {e.id: e.name for e in entities}
     inputs = [
         ShiftInput(
             s.id,
@@ -111,6 +113,7 @@ def refresh_timeline(
             texts[position[s.attribution]],
             topics.get(s.id, {}),
             kinds.get(s.speaker, ""),
+            names.get(s.speaker, ""),
         )
         for s in built
     ]

@@ -80,7 +80,7 @@ _UNITS = frozenset(
     ]
 )
 # Words that are no evidence that a negation is about the other statement's matter.
-_SCOPE_WORDS = 6
+_SCOPE_WORDS = 2
 _WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]+")
 _NEVER = re.compile(r"\b(?:never|no deadline|no timeline|no time ?frame|indefinite\w*)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|within|until|before)\s+(?:the\s+end\s+of\s+)?\w+", re.IGNORECASE)
@@ -94,6 +94,7 @@ class ShiftInput:
     text: str  # cue and content
     topics: dict[str, float]
     speaker_type: str = "person"
+    speaker_name: str = ""
 
 
 def _amounts(text: str) -> dict[str, frozenset[float]]:
@@ -186,14 +187,19 @@ def tension(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
+def _named(s: ShiftInput) -> bool:
+    return not s.speaker_name or any(ch.isupper() for ch in s.speaker_name)
+
+
 def find_shifts(
     statements: Sequence[ShiftInput], vectors: Vectors, threshold: float, *, limit: int = NEIGHBOURS
 ) -> list[Shift]:
     """Candidate shifts among statements (aligned with ``vectors``), earlier statement first."""
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for k, s in enumerate(statements):
-        # a group ("Republicans", "polls") is many voices: its statements differing is no shift
-        if s.day is None or s.speaker_type not in SPEAKER_TYPES:
+        # a group ("Republicans") is many voices: its statements differing is no shift; nor is an
+        # organisation known only by a common noun ("poll", "the campaign"): each may be another
+        if s.day is None or s.speaker_type not in SPEAKER_TYPES or not _named(s):
             continue
         for topic, score in s.topics.items():
             if score >= threshold:

@@ -114,6 +114,8 @@ def test_numbers_that_are_no_change(a: str, b: str) -> None:
 def test_a_negation_about_another_matter_is_no_tension() -> None:
     assert tension("he will support the nominee", "he couldn't yet support his candidacy") is not None
     assert tension("he will support the nominee", "the polls were not kind to him this week") is None
+    # the negation must govern the shared word, not merely precede it in the sentence
+    assert tension("the others can beat Trump", "the others can't in the end beat Trump") is None
 
 
 def test_the_same_numbers_or_a_number_on_one_side_are_no_tension() -> None:
@@ -204,6 +206,24 @@ def test_a_topic_exactly_at_the_threshold_counts() -> None:
         stmt("s2", "2025-03-03", NOT_READY, topics={"negotiations": THRESHOLD}),
     ]
     assert [x.topic for x in shifts(statements, [BASE, BASE])] == ["negotiations"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "flagged"),
+    [
+        ("person", "Dmitry Peskov", True),
+        ("organization", "Kremlin", True),
+        # many voices, or an organisation known only by a common noun: each report may be another
+        ("group", "Kremlin officials", False),
+        ("organization", "new poll", False),
+    ],
+)
+def test_whose_positions_can_shift(kind: str, name: str, flagged: bool) -> None:
+    statements = [
+        ShiftInput("s1", "x", "2025-02-06", READY, {"negotiations": 0.8}, kind, name),
+        ShiftInput("s2", "x", "2025-03-03", NOT_READY, {"negotiations": 0.8}, kind, name),
+    ]
+    assert bool(shifts(statements, [BASE, BASE])) is flagged
 
 
 def test_undated_statements_are_skipped() -> None:
