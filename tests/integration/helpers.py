@@ -12,10 +12,10 @@ ONRECORD = str(Path(sys.executable).parent / "onrecord")
 
 
 def run(
-    *args: str, input: str | None = None, env: dict[str, str] | None = None
+    *args: str, input: str | None = None, env: dict[str, str] | None = None, timeout: int = 300
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [ONRECORD, *args], input=input, capture_output=True, text=True, timeout=300, env=env, check=False
+        [ONRECORD, *args], input=input, capture_output=True, text=True, timeout=timeout, env=env, check=False
     )
 
 
