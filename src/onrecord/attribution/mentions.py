@@ -7,6 +7,7 @@ from a title ("Kremlin spokesman Dmitry Peskov") or an appositive ("Hugh Hill, a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -26,7 +27,20 @@ ROLE_WORDS = frozenset(
         "councilor councilman councilwoman alderman"
     )
 )
+# Words that make a name an organisation's or a place's ("Kremlin", "Reuters", "Britain").
+ORG_WORDS = frozenset(
+    words(
+        "kremlin ministry department agency news times post journal campaign committee party "
+        "government office council commission association institute university inc corp company "
+        "group union bank fund court congress senate house parliament administration tass reuters "
+        "ap afp cnn bbc nbc abc cbs fox msnbc politico breitbart nato un eu pentagon police army "
+        "foundation center centre network press daily tribune magazine service bureau "
+        "moscow kyiv kiev washington beijing london paris berlin brussels ukraine russia america "
+        "china iran israel britain france germany"
+    )
+)
 _NAME_PARTICLES = frozenset(words("de van von al bin der la le da du"))
+_OFFICE_LINKS = frozenset(words("of to for"))
 _CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc"})
 PRONOUNS = frozenset(words("he she they it i we you him her them who his their its"))
 
@@ -88,6 +102,19 @@ def _glued(tokens: list[Token]) -> list[str]:
     return out
 
 
+def split_office(before: Sequence[str], run: list[str]) -> tuple[list[str], list[str]]:
+    """After "<role word> of|to|for", the capitalised words that name a place or an office belong
+    to the role, not to the name: ("Secretary", "of") + ("State", "Mike", "Pompeo") -> (["State"],
+    ["Mike", "Pompeo"]); "ambassador to" + "Britain Liu Xiaming" -> (["Britain"], ["Liu",
+    "Xiaming"]). Two words at least stay for the name."""
+    if len(before) < 2 or before[-1].lower() not in _OFFICE_LINKS or before[-2].lower() not in ROLE_WORDS:
+        return [], run
+    k = 0
+    while len(run) - k > 2 and (run[k].lower() in ORG_WORDS or run[k].lower() in ROLE_WORDS):
+        k += 1
+    return run[:k], run[k:]
+
+
 def split_title(words: list[str]) -> tuple[str | None, str | None]:
     """("Ukrainian", "President", "Volodymyr", "Zelensky") -> ("Ukrainian President", name)."""
     last_role = -1
@@ -133,8 +160,9 @@ def mention_from(head: Token, offset: int) -> Mention:
             j -= 1
         run = _glued(run_tokens)
         before = [t.text for t in tokens if t.i <= j and t.tag_ not in ("DT", "POS", "PRP$")]
+        domain, run = split_office(before, run)
         title, name = split_title(run)
-        role_words = before + (title.split() if title else [])
+        role_words = before + domain + (title.split() if title else [])
         role = " ".join(role_words) or None
         kind = "plural" if head.tag_ == "NNPS" and len(run) == 1 else "name"
     else:
@@ -145,10 +173,12 @@ def mention_from(head: Token, offset: int) -> Mention:
             ap = _np_tokens(child)
             ap_words = _glued([t for t in ap if t.tag_ not in ("DT", "POS")])
             if child.tag_ in ("NNP", "NNPS") and kind != "name":
-                # "the Kremlin spokesman, Dmitry Peskov, said": the appositive is the name
+                # "the Kremlin spokesman, Dmitry Peskov, said": the appositive is the name;
+                # "ambassador to Britain Liu Xiaming": its first words may finish the role
+                domain, ap_words = split_office(words, ap_words)
                 t_role, name = split_title(ap_words)
                 kind = "name"
-                role = role or t_role
+                role = " ".join([*words, *domain]) if domain else role or t_role
             elif child.tag_ in ("NN", "NNS") and kind == "name":
                 role = " ".join(ap_words)
     return Mention(s, e, text, kind, head.text, name, role)

@@ -14,13 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from onrecord.attribution.cues import opens_inverted_report, words
-from onrecord.attribution.mentions import ROLE_WORDS, Mention, split_title
+from onrecord.attribution.mentions import ORG_WORDS, ROLE_WORDS, Mention, split_office, split_title
 from onrecord.attribution.segment import is_abbreviation
 from onrecord.models import Speaker
 
 _RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+(?:(?:de|van|von|bin|al)\s+)?[A-Z][\w\u2019'.-]*)+")
-_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.-]*\s+|[a-z-]+\s+){0,3}?)([a-z-]+)\s*$")
+_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+|[a-z-]+\s+){0,3}?)([a-z-]+)\s*$")
 ROLE_REACH = 200  # characters before a name that may hold its role ("Kremlin spokesperson")
+# "... Secretary of " or "... ambassador to " right before a run of capitalised words
+_OFFICE_BEFORE = re.compile(r"(?:^|\s)(([A-Za-z-]+)\s+(of|to|for))\s+$")
 _APPOS = re.compile(r"^,\s+(?:the|a|an)\s+([\w\u2019' -]{2,60}?),")
 # Capitalised words that start sentences or precede names without being part of them.
 _NOT_NAME = frozenset(
@@ -31,17 +33,6 @@ _NOT_NAME = frozenset(
         "with from by to into about under over during since until among between without within "
         "across against like unlike despite through toward towards amid also meanwhile however "
         "speaking asked according told said says although though because unless whether"
-    )
-)
-_ORG_WORDS = frozenset(
-    words(
-        "kremlin ministry department agency news times post journal campaign committee party "
-        "government office council commission association institute university inc corp company "
-        "group union bank fund court congress senate house parliament administration tass reuters "
-        "ap afp cnn bbc nbc abc cbs fox msnbc politico breitbart nato un eu pentagon police army "
-        "foundation center centre network press daily tribune magazine service bureau "
-        "moscow kyiv kiev washington beijing london paris berlin brussels ukraine russia america "
-        "china iran israel britain france germany"
     )
 )
 _ORG_NOUNS = frozenset(
@@ -164,6 +155,9 @@ class ArticleSpeakers:
             self.person_at.append((start, self.full.get(words[0], words[0])))
         if len(words) < 2:
             return
+        # "Secretary of State Mike Pompeo": the run starts inside the role
+        link = _OFFICE_BEFORE.search(text, max(ps, start - ROLE_REACH), start)
+        domain, words = split_office(link.group(2, 3) if link else (), words)
         role, name = split_title(words)
         if name and len(name.split()) == 1 and role and not _is_org(name):
             # "President Trump", "Gov. Holcomb": the title is a role of whoever the surname names
@@ -178,11 +172,21 @@ class ArticleSpeakers:
             self.full[surname] = name
         roles = self.roles.setdefault(name, [])
         # the role is the few words before the name: a bounded look back keeps a huge paragraph linear
-        before = _ROLE_BEFORE.search(text, max(ps, start - ROLE_REACH), start)
-        if before and before.group(2).lower() in ROLE_WORDS:
-            lower_role = (before.group(1) + before.group(2)).strip()
-            lower_role = " ".join(_clean(lower_role.split()))
-            role = f"{lower_role} {role}" if role else lower_role
+        lo = max(ps, start - ROLE_REACH)
+        if domain and link:
+            # "China's ambassador to Britain Liu Xiaming": the words before the role word too
+            before = _ROLE_BEFORE.search(text, lo, link.end(2))
+            head = link.group(2)
+            if before and before.group(2).lower() in ROLE_WORDS:
+                head = " ".join(_clean((before.group(1) + before.group(2)).split()))
+            office = f"{head} {link.group(3)} {' '.join(domain)}"
+            role = f"{office} {role}" if role else office
+        else:
+            before = _ROLE_BEFORE.search(text, lo, start)
+            if before and before.group(2).lower() in ROLE_WORDS:
+                lower_role = (before.group(1) + before.group(2)).strip()
+                lower_role = " ".join(_clean(lower_role.split()))
+                role = f"{lower_role} {role}" if role else lower_role
         after = _APPOS.search(text[end : end + 80])
         if after and any(w.lower() in ROLE_WORDS for w in after.group(1).split()):
             self._add_role(roles, after.group(1), start, name)
@@ -331,4 +335,4 @@ def _gender_of_role(role: str) -> str | None:
 
 
 def _is_org(name: str) -> bool:
-    return any(w.lower().strip(".") in _ORG_WORDS for w in name.split())
+    return any(w.lower().strip(".") in ORG_WORDS for w in name.split())

@@ -153,3 +153,26 @@ def test_a_surname_the_tagger_reads_as_a_plural_is_the_person() -> None:
     text = "Bernie Sanders spoke in Iowa on Monday.\n\nSanders said the plan would fail."
     (a,) = extract_attributions(text)
     assert a.speaker is not None and (a.speaker.name, a.speaker.type) == ("Bernie Sanders", "person")
+
+
+def test_an_office_of_a_place_is_a_role_not_part_of_the_name() -> None:
+    text = (
+        "Secretary of State Ada Fischer arrived on Monday.\n\n"
+        "The secretary of state said the talks had been useful."
+    )
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Ada Fischer"
+    assert "Secretary of State" in a.speaker.roles
+
+
+def test_a_role_used_before_the_person_is_named_with_it() -> None:
+    text = (
+        "China\u2019s ambassador to Britain accused the two governments of meddling.\n\n"
+        "China\u2019s ambassador to Britain Liu Xiaming has said that the army could be deployed."
+    )
+    first, second = extract_attributions(text)
+    assert first.speaker is not None and first.speaker.name == "Liu Xiaming"
+    assert second.speaker is not None and (second.speaker.name, second.speaker.type) == (
+        "Liu Xiaming",
+        "person",
+    )
