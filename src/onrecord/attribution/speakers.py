@@ -232,9 +232,14 @@ class ArticleSpeakers:
         return None
 
     def _author(self, document: str, start: int) -> Speaker | None:
-        """Who issued the document named at ``start``: the named speaker nearest to where the same
-        kind of document was named before ("said in a statement")."""
-        before = re.compile(rf"\b{document}\b", re.IGNORECASE)
+        """Who issued the document named at ``start``: the named speaker nearest to where its author
+        issued one before ("said in a statement", "released a report"). A document only named
+        before ("dismissed a report by Reuters") says nothing of who wrote it."""
+        before = re.compile(
+            rf"\b(?:in|issued|released|published|posted|sent)\s+(?:a|an|the|its|his|her|their)\s+"
+            rf"(?:[\w-]+\s+)?{document}\b",
+            re.IGNORECASE,
+        )
         earlier = [m.start() for m in before.finditer(self.text, max(0, start - 20 * DOCUMENT_REACH), start)]
         if not earlier:
             return None

@@ -114,6 +114,15 @@ def test_a_document_speaks_for_its_author() -> None:
     assert second.speaker.name == first.speaker.name
 
 
+def test_a_document_someone_only_commented_on_is_not_theirs() -> None:
+    text = (
+        "Dmitry Peskov dismissed a report by Reuters on Monday.\n\n"
+        "The report said that troops had moved to the border."
+    )
+    report = extract_attributions(text)[-1]
+    assert report.speaker is not None and report.speaker.name != "Dmitry Peskov"
+
+
 def test_a_dateline_is_not_a_speaker() -> None:
     text = "SIOUX FALLS, S.D. (AP) \u2014 People across the state are talking about it.\n"
     assert is_dateline(text, 0, len("SIOUX FALLS"))
