@@ -28,6 +28,7 @@ import argparse
 import hashlib
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -45,7 +46,7 @@ PAIR_CACHE = ROOT / ".cache" / "bench-pair-reports.json"
 
 sys.path.insert(0, str(ROOT / "src"))
 
-from onrecord.models import StatementDate  # noqa: E402
+from onrecord.models import Attribution, StatementDate  # noqa: E402
 from onrecord.nlp.embed import Vectors, embed  # noqa: E402
 from onrecord.timeline.linking import LinkItem, linked_pair  # noqa: E402
 from onrecord.timeline.statements import ReportRow, embed_text, link_item, text_hash  # noqa: E402
@@ -82,6 +83,16 @@ def _value_at(value: str | None, precision: str) -> str | None:
     return value[:7] if precision == "month" else value[:4] if precision == "year" else value
 
 
+def _most_overlapping(found: Sequence[Attribution], start: int, end: int) -> Attribution | None:
+    """The attribution whose content overlaps ``start..end`` most (the first of a tie), if any."""
+    best, overlap = None, 0
+    for a in found:
+        o = min(end, a.content.end) - max(start, a.content.start)
+        if o > overlap:
+            best, overlap = a, o
+    return best
+
+
 def seed_dates() -> dict[str, Any]:
     from onrecord.service import extract_files
 
@@ -103,12 +114,7 @@ def seed_dates() -> dict[str, Any]:
         for g in items:
             total += 1
             start = text.find(g["content"])
-            span = (start, start + len(g["content"]))
-            best, overlap = None, 0
-            for a in got.attributions:  # type: ignore[union-attr]
-                o = min(span[1], a.content.end) - max(span[0], a.content.start)
-                if o > overlap:
-                    best, overlap = a, o
+            best = _most_overlapping(got.attributions, start, start + len(g["content"]))  # type: ignore[union-attr]
             if best is None or best.date is None:
                 continue
             matched += 1
@@ -180,11 +186,7 @@ def found_dates(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any] | str]:
         text = (POLNEAR / path).read_text(encoding="utf-8")
         found = attribute(text, None, path, date.fromisoformat(labelled[0]["published"]))
         for s in labelled:
-            best, overlap = None, 0
-            for a in found:
-                o = min(s["end"], a.content.end) - max(s["start"], a.content.start)
-                if o > overlap:
-                    best, overlap = a, o
+            best = _most_overlapping(found, s["start"], s["end"])
             d = best.date if best is not None else None
             out[_report_key(s)] = (
                 NOT_FOUND if d is None else {"value": d.value, "precision": d.precision, "text": d.text}

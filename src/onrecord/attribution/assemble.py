@@ -184,14 +184,15 @@ def _cued_right_after(text: str, found: Found, quote: Quote) -> bool:
 
 
 _CONTINUES = frozenset({"and", "but", "or", "that", "because", "so", "adding", "noting"})
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 
 
 def _framed_after(text: str, quote: Quote) -> bool:
     """A quotation that ends in a comma and is followed by a word that does not carry the
     statement on ("and", "that", "adding")."""
-    if text[quote.start : quote.close].rstrip()[-1:] != ",":
+    if _last_char(text, quote.start, quote.close) != ",":
         return False
-    m = re.match(r"\s*([A-Za-z]+)", text[quote.close + mark_len_at(text, quote.close) :])
+    m = _NEXT_WORD.match(text, quote.close + mark_len_at(text, quote.close))
     return m is not None and m.group(1).lower() not in _CONTINUES
 
 
@@ -420,7 +421,7 @@ def assemble(
         if q.words(text) < MIN_CUED_WORDS or is_title(text[q.start : q.end]):
             # a short or title-case quotation is speech only when a cue follows it at once
             # ('"Quiet," he demanded'; '"GROWING PARTY," he declared'), never a name or a scare quote
-            if q.closed and text[q.start : q.close].rstrip()[-1:] in (",", "!", "?"):
+            if q.closed and _last_char(text, q.start, q.close) in (",", "!", "?"):
                 near = _cue_near(text, q, parsed, inside, after_only=True)
                 if near is not None:
                     claimed[k] = near

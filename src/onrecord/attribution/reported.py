@@ -45,9 +45,9 @@ _SOURCE_NOUNS = frozenset(ROLE_WORDS) | frozenset(
         "exit data media press police administration group organization company firm team"
     )
 )
-# What stands between a reported clause and a following cue ("..., Peskov told Ria Novosti").
 # Nouns of an occasion of speaking that a report names ("said in a statement that ...").
 _OCCASIONS = frozenset(words("statement interview email letter post release speech tweet briefing message"))
+# What stands between a reported clause and a following cue ("..., Peskov told Ria Novosti").
 _CLAUSE_FIRST_BEFORE = frozenset({",", ":", "\u2014", "\u2013", "--", "-"})
 _CLOSE_MARKS = frozenset({"\u201d", "''", '"'})
 # Speech verbs that take no noun object: a long "object" is a clause the parser misread.

@@ -37,7 +37,8 @@ _LABELS = re.compile(
     r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d{1,2}:\d{2}",
     re.IGNORECASE,
 )
-_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,40},")  # "MOSCOW," at the start of a paragraph
+# "MOSCOW," opening a wire dateline (the statement dater skips the date that follows it)
+WIRE_DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'\-]{2,40},")
 _WORD = re.compile(r"[^\W\d_]+")
 _SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -58,13 +59,13 @@ def stated_publication_date(text: str, *, today: date | None = None) -> date | N
         if not matches:
             continue
         rest = _DATE.sub(" ", line)
-        if not _WIRE_DATELINE.match(line):
+        if not WIRE_DATELINE_PLACE.match(line):
             rest = _LABELS.sub(" ", rest)
             if len(_WORD.findall(rest)) > MAX_OTHER_WORDS:
                 continue
         elif matches[0].start() > 60:
             continue
-        for m in matches if not _WIRE_DATELINE.match(line) else matches[:1]:
+        for m in matches if not WIRE_DATELINE_PLACE.match(line) else matches[:1]:
             parsed = dateparser.parse(m.group(0), languages=["en"], settings=_SETTINGS)
             if parsed is not None and parsed.date() <= limit:
                 found.add(parsed.date())

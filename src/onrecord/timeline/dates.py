@@ -23,10 +23,11 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Token
 
 from onrecord.attribution.segment import Sentence, sentences
+from onrecord.ingest.dateline import WIRE_DATELINE_PLACE
 from onrecord.models import PRECISION_RANK, Attribution, Span, StatementDate
 from onrecord.nlp import PARSE_ONLY_DISABLE, load_nlp
 
-__all__ = ["Occasion", "date_attributions", "find_occasions", "find_time_phrases", "resolve_phrase"]
+__all__ = ["date_attributions", "find_time_phrases", "resolve_phrase"]
 
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH = (
@@ -77,7 +78,6 @@ _THIS_PAST = re.compile(r"^this\s+past\s+", re.IGNORECASE)
 _WEEKEND = re.compile(r"\bweekend\b", re.IGNORECASE)
 _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 # A wire dateline, "NEW YORK, Dec. 22 (UPI) —": the date the story was filed, not of the statement.
-_DATELINE_HEAD = re.compile(r"[ \t]*[A-Z][A-Z .'\-]{2,40},[ \t]*")
 _DATELINE_TAIL = re.compile(rf",?\s*(?:{_YEAR}\s*)?(?:\([^()\n]{{1,40}}\)\s*)?[\u2014\u2013-]")
 _RELATIVE = re.compile(r"\b(?:ago|last|this|past|yesterday|today|tonight)\b", re.IGNORECASE)
 
@@ -300,6 +300,14 @@ def _gerund_content(tok: Token, cue: set[int]) -> bool:
     return head.tag_ == "VBG" and head.dep_ in ("xcomp", "dobj", "pcomp") and head.head.i in cue
 
 
+def _parsed(text: str, s: int, e: int, docs: dict[tuple[int, int], Doc]) -> Doc:
+    """The parse of the sentence ``text[s:e]``, once per article (reports and named occasions of
+    speech share sentences)."""
+    if (s, e) not in docs:
+        docs[(s, e)] = next(iter(load_nlp().pipe([text[s:e]], disable=list(PARSE_ONLY_DISABLE))))
+    return docs[(s, e)]
+
+
 def _cue_date(
     text: str, a: Attribution, published: date | None, docs: dict[tuple[int, int], Doc], sents: _Sentences
 ) -> StatementDate | None:
@@ -310,9 +318,7 @@ def _cue_date(
     phrases = [p for p in find_time_phrases(text, s, e) if not _NOT_WHEN.match(p.text)]
     if not phrases:
         return None
-    if (s, e) not in docs:
-        docs[(s, e)] = next(iter(load_nlp().pipe([text[s:e]], disable=list(PARSE_ONLY_DISABLE))))
-    doc = docs[(s, e)]
+    doc = _parsed(text, s, e, docs)
     cue_ids = {t.i for t in _tokens_in(doc, s, cue.start, cue.end)}
     best: tuple[int, int, StatementDate] | None = None
     for p in phrases:
@@ -342,15 +348,19 @@ class Occasion:
     date: StatementDate
 
 
-def find_occasions(
-    text: str, start: int, end: int, published: date | None, sents: _Sentences | None = None
+def _find_occasions(
+    text: str,
+    start: int,
+    end: int,
+    published: date | None,
+    sents: _Sentences,
+    docs: dict[tuple[int, int], Doc],
 ) -> list[Occasion]:
     """Dated occasions of speech named in ``text[start:end]``: a noun of speaking (``proposal``,
     ``speech``, ``interview``...) with a time phrase attached and its speaker as possessor ("Putin's
     speech on Tuesday") or agent ("the proposal made by Zelensky on Saturday"). Only sentences with
     both a time phrase and such a noun are parsed."""
     out: list[Occasion] = []
-    sents = sents or _Sentences(text)
     for m in _OCCASION_WORD.finditer(text, start, end):
         s, e = sents.around(m.start())
         if out and out[-1].start == s:
@@ -358,7 +368,7 @@ def find_occasions(
         phrases = [p for p in find_time_phrases(text, s, e) if not _NOT_WHEN.match(p.text)]
         if not phrases:
             continue
-        doc = next(iter(load_nlp().pipe([text[s:e]], disable=list(PARSE_ONLY_DISABLE))))
+        doc = _parsed(text, s, e, docs)
         for p in phrases:
             toks = _tokens_in(doc, s, p.start, p.end)
             agent = _occasion_agent(toks) if toks else None
@@ -412,7 +422,7 @@ def _in_dateline(text: str, p: TimePhrase) -> bool:
     """ "Dec. 22" in "NEW YORK, Dec. 22 (UPI) — Chelsea Clinton announced ...": the parser hangs it
     on the cue, but it dates the dispatch, not the statement."""
     line_start = text.rfind("\n", 0, p.start) + 1
-    head = _DATELINE_HEAD.fullmatch(text, line_start, p.start)
+    head = WIRE_DATELINE_PLACE.fullmatch(text[line_start : p.start].strip(" \t"))
     return head is not None and _DATELINE_TAIL.match(text, p.end) is not None
 
 
@@ -438,7 +448,7 @@ def date_attributions(
         o
         for start, end in (regions if regions is not None else [(0, len(text))])
         if names
-        for o in find_occasions(text, start, min(end, ordered[-1].content.start), published, sents)
+        for o in _find_occasions(text, start, min(end, ordered[-1].content.start), published, sents, docs)
     ]
     for a in ordered:
         while occasions and occasions[0].start < a.content.start:

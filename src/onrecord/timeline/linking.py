@@ -12,11 +12,10 @@ report elsewhere that covers both.
 Text similarity alone cannot tell a remark reported twice from the same talking point repeated on
 another occasion (another interview, a tweet and a statement, the next day's rally). The statement
 dates can (``when``): two reports that date the remark to the same day are evidence of one
-occasion, so a looser cosine suffices; so is, more weakly, an undated report published on that day
-or the next. Two reports that date it to different days are two occasions and are never linked, not
-even by a verbatim run (a speaker's stock line is repeated word for word), and no statement ever
-holds reports dated to different days. A week, a month or a publication date alone says too little
-either way.
+occasion, so a looser cosine suffices. Two reports that date it to different days are two occasions
+and are never linked, not even by a verbatim run (a speaker's stock line is repeated word for
+word), and no statement ever holds reports dated to different days. A week, a month or a
+publication date alone says too little either way.
 
 The thresholds were calibrated on ``tests/data/statement_pairs.jsonl`` (same/different pairs of
 PolNeAR reports labelled by hand): see ``benchmarks/timeline_eval.py`` for the figures.
