@@ -50,9 +50,18 @@ _NOT_HEADLINE_NAMES = frozenset(
     words(
         "update updated watch video live breaking exclusive opinion analysis editorial review "
         "photos photo listen podcast poll quiz report explainer correction factcheck fact "
-        "morning evening today tonight sunday monday tuesday wednesday thursday friday saturday"
+        "latest morning evening today tonight sunday monday tuesday wednesday thursday friday saturday"
     )
 )
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z\u201c\"\u2018']")
+
+
+def _named_again(text: str, after: int, name: str) -> bool:
+    """Whether the last word of a title-line name recurs capitalised in the text after it."""
+    last = name.split()[-1].rstrip(".")
+    return re.compile(rf"(?<![\w\u2019']){re.escape(last)}(?![\w\u2019'])").search(text, after) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,13 +371,25 @@ def _label(text: str, quote: Quote, para: tuple[int, int], prev: tuple[int, int]
 
 
 def headline(text: str, para: tuple[int, int]) -> Found | None:
-    """``Kiev does not want peace: Kremlin`` in a title line."""
+    """``Kiev does not want peace: Kremlin`` or ``Lynch: No outside influence on FBI probe`` in a
+    title line (some sources end their titles with a full stop: one sentence, one stop, is still a
+    title)."""
     ps, pe = para
-    line = text[ps:pe]
-    if line.endswith((".", "\u201d", '"')) or len(line) > 200:
+    if pe - ps > 200:
         return None
-    m = _HEADLINE.match(line) or _HEADLINE_NAME_FIRST.match(line)
-    if m is None or m.group("n").split()[0].lower() in _NOT_HEADLINE_NAMES:
+    if text[pe - 1 : pe] == "." and not _SENTENCE_INSIDE.search(text, ps, pe - 1):
+        pe -= 1
+    line = text[ps:pe]
+    if line.endswith((".", "\u201d", '"')):
+        return None
+    m = _HEADLINE.match(line)
+    if m is None:
+        m = _HEADLINE_NAME_FIRST.match(line)
+        # a title-case section label ("Stealth Over Health: ...") is no speaker: a name in the
+        # first place is someone the article goes on to name
+        if m is not None and not _named_again(text, pe, m.group("n")):
+            return None
+    if m is None or any(w.lower() in _NOT_HEADLINE_NAMES for w in m.group("n").split()):
         return None
     name = m.group("n")
     mention = Mention(ps + m.start("n"), ps + m.end("n"), name, "name", name.split()[-1], name)

@@ -153,6 +153,8 @@ def test_no_speaker_no_attribution(text: str) -> None:
             "\u2018Of Course\u2019 the Bridge Will Open in May",
         ),
         ("The bridge will not open in May: Ines Duarte", "Ines Duarte", "The bridge will not open in May"),
+        # some sources end a title with a full stop
+        ("Ines Duarte: The Bridge Will Not Open in May.", "Ines Duarte", "The Bridge Will Not Open in May"),
         # a wholly quoted title is also a "Name: quote" label: still one attribution, not two
         (
             "Ines Duarte: \u2018I\u2019m the Worst Thing That Ever Happened to the Council.\u2019",
@@ -162,16 +164,25 @@ def test_no_speaker_no_attribution(text: str) -> None:
     ],
 )
 def test_a_title_line_with_a_name_and_a_colon(title: str, speaker: str, content: str) -> None:
-    (a,) = extract_attributions(f"{title}\n\nThe council met on Monday.\n")
+    (a,) = extract_attributions(f"{title}\n\nThe council met Ines Duarte on Monday.\n")
     assert a.speaker is not None and a.speaker.name == speaker
     assert a.content.text == content
 
 
 @pytest.mark.parametrize(
-    "title", ["Update: The vote has been moved to next Friday", "Watch: the full debate tonight"]
+    ("title", "body"),
+    [
+        ("Update: The vote has been moved to next Friday", "An update was posted on Monday."),
+        ("Watch: the full debate tonight", "Watch the council on Monday."),
+        ("The Latest: Council votes to close the bridge.", "The Latest news came on Monday."),
+        # a title-case label the article never names again is a section, not a speaker
+        ("Bridges Over Water: The Council Votes to Close the Old Crossing.", "The council met on Monday."),
+        # two sentences are a lead paragraph, not a title
+        ("Ines Duarte: The bridge will close. The council will vote on Monday.", "Duarte met the council."),
+    ],
 )
-def test_a_title_line_labelled_with_a_kind_of_story_names_no_one(title: str) -> None:
-    assert extract_attributions(f"{title}\n\nThe council met on Monday.\n") == []
+def test_a_title_line_labelled_with_a_kind_of_story_names_no_one(title: str, body: str) -> None:
+    assert extract_attributions(f"{title}\n\n{body}\n") == []
 
 
 def test_a_first_name_that_is_also_a_cue_stays_a_name() -> None:
