@@ -320,6 +320,39 @@ def _slot_before(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> Fo
     return replace(f, confidence=min(f.confidence, 0.7))
 
 
+def _participle_before(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> Found | None:
+    """``X posted a photo, writing "..."``: a cue participle after a comma, right before the
+    quotation, reports it for the subject of the clause it follows. The parser often takes the
+    participle for the subject of the quoted words, so this is read off the tags."""
+    got = parsed.sentence_tokens(quote.open)
+    if got is None:
+        return None
+    off, toks = got
+    before = [t for t in toks if off + t.idx < quote.open]
+    if before and before[-1].text == ":":
+        before.pop()
+    if len(before) < 3 or before[-2].text != ",":
+        return None
+    verb = before[-1]
+    # the tagger also reads "writing" as a noun here
+    if not verb.lower_.endswith("ing") or lemma_of(verb.text) not in CUE_LEMMAS or inside(off + verb.idx):
+        return None
+    # the clause before the comma: its main verb (the one its other words hang from)
+    clause = before[:-2]
+    heads = [
+        t
+        for t in clause
+        if t.tag_.startswith("VB") and (t.dep_ == "ROOT" or not clause[0].i <= t.head.i <= clause[-1].i)
+    ]
+    if not heads:
+        return None
+    spk, _, conf = speaker_of(heads[0])
+    if spk is None or spk.lower_ in ("it", "there", "this", "that"):
+        return None
+    cue = (off + verb.idx, off + verb.idx + len(verb.text))
+    return Found((quote.start, quote.end), cue, mention_from(spk, off), min(conf, 0.7), kind="direct")
+
+
 def text_before(parsed: Parsed, pos: int) -> str:
     """The last non-space character at or before ``pos`` in a parsed chunk ("" when none)."""
     k = bisect.bisect_right(parsed.starts, pos) - 1
@@ -451,6 +484,7 @@ def assemble(
         near = (
             _cue_near(text, q, parsed, inside)
             or _slot_before(text, q, parsed, inside)
+            or _participle_before(text, q, parsed, inside)
             or _label(
                 text, q, paras[para_of(q.open)], paras[para_of(q.open) - 1] if para_of(q.open) else None
             )

@@ -35,6 +35,25 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "Her first words were, \u2018What can we do to help?\u2019",
         "direct",
     ),
+    # a cue participle after a comma reports the quotation for the subject of the clause before
+    # it, though the parser takes the participle for the quotation's subject or for a noun
+    (
+        "Lena Ortiz shared the news on social media last week, writing "
+        "\u201cFeels great to be back on the road with my band.\u201d",
+        "Lena Ortiz",
+        "Lena Ortiz",
+        "writing",
+        "Feels great to be back on the road with my band.",
+        "direct",
+    ),
+    (
+        "Lena Ortiz shared the news on Friday, writing: \u201cFeels great to be back on the road.\u201d",
+        "Lena Ortiz",
+        "Lena Ortiz",
+        "writing",
+        "Feels great to be back on the road.",
+        "direct",
+    ),
     # any verb right before the comma or colon that opens a quotation reports it
     (
         'On the new album, Lena Ortiz sings, "Nobody waits for the rain to stop."',
@@ -138,6 +157,8 @@ def test_quotation_slot(text: str, speaker: str, mention: str, cue: str, content
         'The motto is simple: "Build it once and build it well."',
         # a mid-sentence word and a colon is not a label
         'Only one thing mattered to the voters of the town - money: "the price of bread."',
+        # a participle of no speech verb after a comma is no cue
+        'The fire spread over the hill, burning "everything in its path for miles."',
     ],
 )
 def test_no_speaker_no_attribution(text: str) -> None:
