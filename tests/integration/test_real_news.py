@@ -1,4 +1,4 @@
-"""Real news end to end: PolNeAR dev, a slice of train and the 24 annotated news pages through
+"""Real news end to end: PolNeAR dev, a slice of train and the 48 annotated news pages through
 ``onrecord ingest``, then the statement, speaker and timeline commands on what was stored.
 
 The unit tests pin each rule on made-up sentences; this one is there for what only real text
@@ -39,8 +39,14 @@ def _articles(corpora: Path) -> list[dict[str, str]]:
     pages = json.loads(
         (corpora / "article-extraction-benchmark" / "output" / "inscriptis.json").read_text(encoding="utf-8")
     )["output"]
-    gold = json.loads((Path(__file__).resolve().parents[1] / "data" / "news_gold.json").read_text("utf-8"))
-    for name in sorted(n for n in gold if not n.startswith("_")):
+    data = Path(__file__).resolve().parents[1] / "data"
+    names = [
+        name
+        for file in ("news_gold.json", "news_gold_more.json")
+        for name in sorted(json.loads((data / file).read_text("utf-8")))
+        if not name.startswith("_")
+    ]
+    for name in names:
         out.append({"id": name.removesuffix(".txt"), "text": pages[name.removesuffix(".txt")]["articleBody"]})
     return out
 
