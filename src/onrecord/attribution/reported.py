@@ -50,8 +50,16 @@ _OCCASIONS = frozenset(words("statement interview email letter post release spee
 # What stands between a reported clause and a following cue ("..., Peskov told Ria Novosti").
 _CLAUSE_FIRST_BEFORE = frozenset({",", ":", "\u2014", "\u2013", "--", "-"})
 _CLOSE_MARKS = frozenset({"\u201d", "''", '"'})
+_OPEN_MARKS = frozenset({"\u201c", "``", '"', "\u2018"})
 # Speech verbs that take no noun object: a long "object" is a clause the parser misread.
 _SAY_OBJECT = frozenset(words("say add note"))
+# Verbs that report a clause and take no object beside it (unlike "told reporters that ...").
+_CLAUSE_NO_OBJECT = _SAY_OBJECT | frozenset(
+    words(
+        "testify claim argue insist suggest write report believe think acknowledge admit state "
+        "declare explain predict contend maintain stress estimate"
+    )
+)
 MIN_MISPARSED_CLAUSE = 6
 # Occasions of speech: "in an interview", "during a briefing" frame a statement.
 _SETTINGS = frozenset(
@@ -88,8 +96,17 @@ def char_span(tokens: list[Token], offset: int) -> tuple[int, int] | None:
         toks.pop()
     if not toks:
         return None
-    last = toks[-1]
-    return offset + toks[0].idx, offset + last.idx + len(last.text)
+    first, last = toks[0], toks[-1]
+    if first.i > 0 and any(t.text in _CLOSE_MARKS or t.text == "\u2019" for t in toks):
+        # 'said "thousands" of emails ...': the parser hangs the opening mark on the cue, but
+        # the quotation it opens belongs to the content
+        mark = first.doc[first.i - 1]
+        glued = mark.idx + len(mark.text) == first.idx
+        # a straight mark opens only after a space ('"won,"she said' closes one)
+        opens = mark.text != '"' or mark.i == 0 or bool(mark.doc[mark.i - 1].whitespace_)
+        if mark.text in _OPEN_MARKS and glued and opens:
+            first = mark
+    return offset + first.idx, offset + last.idx + len(last.text)
 
 
 def _is_quote(t: Token) -> bool:
@@ -226,6 +243,20 @@ def _occasion_clause(cue: Token) -> list[Token] | None:
     return None
 
 
+def _misread_subject(cue: Token, lemma: str, comp: Token) -> list[Token]:
+    """``testified "thousands" of emails had not been turned over``: the parser makes the
+    clause's subject the object of a verb that takes none and hangs the clause beside it. The
+    words between the cue and the clause are then the clause's own (empty when they are not)."""
+    if lemma not in _CLAUSE_NO_OBJECT or comp.i < cue.i:
+        return []
+    gap = cue.doc[cue.i + 1 : comp.left_edge.i]
+    objects = [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < comp.left_edge.i]
+    if not objects or any(t.lower_ == "that" and t.dep_ == "mark" for t in gap):
+        return []
+    own = {t.i for c in cue.children if c.dep_ in ("dobj", "prep", "punct") for t in c.subtree}
+    return list(gap) if all(t.i in own for t in gap) else []
+
+
 def _content_tokens(cue: Token, lemma: str) -> tuple[str, list[Token]] | None:
     """(rule, tokens): which rule found the content, and the content's tokens."""
     kids = list(cue.children)
@@ -237,7 +268,9 @@ def _content_tokens(cue: Token, lemma: str) -> tuple[str, list[Token]] | None:
         comp = max(after or comps, key=lambda c: len(list(c.subtree)))
         # "said X could happen, but ruled out Y": a conjoined cue is a statement of its own
         cut = {t.i for c in comp.children if _own_cue(c) for t in c.subtree}
-        return "ccomp", _trim([t for t in comp.subtree if t.i not in cut])
+        return "ccomp", _trim(
+            [*_misread_subject(cue, lemma, comp), *(t for t in comp.subtree if t.i not in cut)]
+        )
     occasion = _occasion_clause(cue)
     if occasion is not None:
         return "ccomp", _trim(occasion)

@@ -129,6 +129,24 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "the ruling \u201cpathetic\u201d and \u201cdangerous.\u201d",
         "mixed",
     ),
+    # the parser makes a quoted subject the cue's object: the clause keeps its subject, and the
+    # quotation opening the content keeps its mark
+    (
+        "Tom Rivers testified \u201chundreds\u201d of letters in fact had never been opened.",
+        "Tom Rivers",
+        "Tom Rivers",
+        "testified",
+        "\u201chundreds\u201d of letters in fact had never been opened",
+        "mixed",
+    ),
+    (
+        "Tom Rivers said \u201cdozens\u201d of homes were flooded overnight.",
+        "Tom Rivers",
+        "Tom Rivers",
+        "said",
+        "\u201cdozens\u201d of homes were flooded overnight",
+        "mixed",
+    ),
 ]
 
 
