@@ -225,11 +225,21 @@ def _cue_near(
     after = parsed.sentence_tokens(quote.close) if quote.closed else None
     if after is not None:
         off, toks = after
+        between = 0  # words between the quotation and the cue
         for t in toks:
-            if off + t.idx > quote.close and _is_cue(t) and not inside(off + t.idx):
+            if off + t.idx <= quote.close:
+                continue
+            if _is_cue(t) and not inside(off + t.idx):
                 f = _found(t, off, quote)
                 if f is not None:
                     return f
+            if after_only and not t.is_punct:
+                # "at once": only the cue's subject may stand between ('"Quiet," the mayor
+                # demanded'), not the rest of a sentence the title is part of ('X, the author
+                # of "Going Viral," about ..., said')
+                between += 1
+                if t.tag_ not in _SUBJECT_TAGS or between > MAX_SUBJECT_TOKENS:
+                    return None
     f = _reporting_slot(text, quote, parsed) if quote.closed else None
     if f is not None:
         return f

@@ -211,3 +211,9 @@ def test_a_first_name_that_is_also_a_cue_stays_a_name() -> None:
     (a,) = extract_attributions(text)
     assert a.speaker is not None and a.speaker.name == "Hope Hicks"
     assert a.speaker_mention is not None and a.speaker_mention.text == "Hope Hicks"
+
+
+def test_a_title_in_the_speakers_description_is_not_what_they_said() -> None:
+    text = 'Ada Fischer, the author of "Going Home," about her years abroad, said the book took a decade.'
+    (a,) = extract_attributions(text)
+    assert a.content.text == "the book took a decade"
