@@ -516,7 +516,7 @@ def side(u: Unit) -> dict[str, object]:
 
 def print_counts(path: Path) -> None:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    for split in ("all", "train", "dev", "mixed"):
+    for split in ("all", "train", "dev", "mixed", "held_out2"):
         part = [r for r in rows if split in ("all", r["split"])]
         sure = [r for r in part if not r.get("unsure")]
         pos = sum(1 for r in sure if r["same"])

@@ -11,10 +11,12 @@ Three evaluation sets, all under ``tests/data``:
   utterance by hand (drawn by ``draw_statement_pairs.py``). The linker's pair decision
   (``onrecord.timeline.linking.linked_pair`` with the default thresholds) is scored for pair
   precision and recall, on the pairs drawn from PolNeAR train (where the thresholds were chosen),
-  on the others, and on all. Each report is decided as production decides it: its statement date
-  is the one onrecord's pipeline gives the attribution it extracts at that place in the PolNeAR
-  article (``../shared/corpora/polnear``; without it this part is skipped), the publication date
-  from the file name; a report onrecord does not extract at all is taken as undated.
+  on the others (dev and mixed), and on all of these; the pairs of split ``held_out2``, labelled
+  later from reports used in no train pair, are scored on their own (not in "all"). Each report is
+  decided as production decides it: its statement date is the one onrecord's pipeline gives the
+  attribution it extracts at that place in the PolNeAR article (``../shared/corpora/polnear``;
+  without it this part is skipped), the publication date from the file name; a report onrecord
+  does not extract at all is taken as undated.
 - ``shift_flags.jsonl`` (when present): candidate shifts flagged on real statements and labelled by
   hand as a real change of position or not; reported: the share of flags that are right.
 
@@ -156,6 +158,11 @@ def _report_key(side: dict[str, Any]) -> str:
     return f"{side['article']}:{side['start']}:{side['end']}"
 
 
+# pairs labelled after the floors were first pinned (PolNeAR reports used in no train pair, drawn
+# by embedding cosine or a shared 4-gram): scored on their own, outside "all", so that the floors
+# keep measuring the set they were measured on
+LATER_SPLIT = "held_out2"
+
 # what ``found_dates`` gives for a labelled report that onrecord does not extract at all
 NOT_FOUND = "not found"
 
@@ -296,10 +303,12 @@ def main() -> int:
     results["pairs"] = None
     if POLNEAR.is_dir():
         scored, counts = pairs()
+        pinned = [s for s in scored if s.split != LATER_SPLIT]
         results["pairs"] = {
-            "train": pair_scores([s for s in scored if s.split == "train"]),
-            "held_out": pair_scores([s for s in scored if s.split != "train"]),
-            "all": pair_scores(scored),
+            "train": pair_scores([s for s in pinned if s.split == "train"]),
+            "held_out": pair_scores([s for s in pinned if s.split != "train"]),
+            "all": pair_scores(pinned),
+            LATER_SPLIT: pair_scores([s for s in scored if s.split == LATER_SPLIT]),
         }
         results["pair_reports"] = counts
     else:
