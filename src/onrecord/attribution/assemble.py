@@ -444,6 +444,59 @@ def headline(text: str, para: tuple[int, int]) -> Found | None:
     return Found((cs, ce), (colon, colon + 1), mention, 0.6, kind=kind)
 
 
+# An interview transcript: paragraphs opened by the speaker's name in capitals and a colon
+_TURN = re.compile(r"([A-Z][A-Z\u2019'.-]+(?: [A-Z][A-Z\u2019'.-]+){0,3}):[ \t]+(?=\S)")
+# Capitals and a colon that open a paragraph but name no speaker ("EXCLUSIVE: ...")
+_NOT_TURN_NAMES = _NOT_HEADLINE_NAMES | frozenset(
+    words(
+        "exclusive breaking note editor editors clarification related read more also see credit "
+        "warning disclaimer byline email source sources boom busted look stat week"
+    )
+)
+_FIRST_PERSON = frozenset({"i", "we", "you"})  # and the one spoken to
+MIN_TURNS = 3  # a transcript has at least this many turns, by at least two speakers
+
+
+def transcript_turns(text: str, paras: Sequence[tuple[int, int]]) -> list[Found]:
+    """``TAPPER: Do you think ...`` / ``FALLIN: I think ...``: each turn of an interview
+    transcript is its speaker's words. Only where the article has several turns by more than one
+    speaker, so a lone ``UPDATE:`` or a newsletter's recurring section label is no speaker."""
+    turns: list[tuple[re.Match[str], int]] = []
+    for ps, pe in paras:
+        m = _TURN.match(text, ps, pe)
+        if m is not None and not any(w.strip(".").lower() in _NOT_TURN_NAMES for w in m.group(1).split()):
+            turns.append((m, pe))
+    if len(turns) < MIN_TURNS or len({m.group(1).split()[-1] for m, _ in turns}) < 2:
+        return []
+    out = []
+    for m, pe in turns:
+        label = m.group(1)
+        name = _as_written(text, label)
+        mention = Mention(m.start(1), m.end(1), label, "name", name.split()[-1], name)
+        end = len(text[:pe].rstrip())
+        out.append(Found((m.end(), end), (m.end(1), m.end(1) + 1), mention, 0.7, kind="direct"))
+    return out
+
+
+def _thinking_aloud(f: Found, turns: Sequence[Found]) -> bool:
+    """``FALLIN: I think he is ...``: "I think" within a turn is the turn's own speaker, as within
+    a quotation."""
+    return (
+        f.cue is not None
+        and f.mention is not None
+        and f.mention.text.lower() in _FIRST_PERSON
+        and any(t.content[0] <= f.cue[0] < t.content[1] for t in turns)
+    )
+
+
+def _as_written(text: str, label: str) -> str:
+    """A name in capitals as the article spells it elsewhere (``TAPPER`` -> ``Tapper``)."""
+    for m in re.finditer(re.escape(label), text, re.IGNORECASE):
+        if not m.group().isupper():
+            return m.group()
+    return label.title()
+
+
 def assemble(
     text: str,
     founds: Sequence[Found],
@@ -461,9 +514,12 @@ def assemble(
     items: list[Found] = []
     inside = _Inside(quotes)
     index = QuoteIndex(quotes)
+    turns = transcript_turns(text, paras)
     for f in founds:
         if f.cue is not None and inside(f.cue[0]):
             continue  # a cue inside a quotation is the quoted speaker's own words
+        if turns and _thinking_aloud(f, turns):
+            continue
         g, ks = classify(text, f, quotes, index)
         if g.kind == "direct":
             k = ks[0]
@@ -529,6 +585,8 @@ def assemble(
                 out.append(Item(Found((q.start, q.end), None, None, 0.6, kind="direct"), j))
                 break
             i -= 1
+    taken = {it.found.content for it in out}
+    out.extend(Item(f) for f in turns if f.content not in taken)
     if paras:
         h = headline(text, paras[0])
         # a title line "Name: 'a quote'" is also a label: one attribution per content span

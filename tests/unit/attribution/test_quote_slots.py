@@ -217,3 +217,35 @@ def test_a_title_in_the_speakers_description_is_not_what_they_said() -> None:
     text = 'Ada Fischer, the author of "Going Home," about her years abroad, said the book took a decade.'
     (a,) = extract_attributions(text)
     assert a.content.text == "the book took a decade"
+
+
+_TRANSCRIPT = (
+    "Mayor backs the plan\n\n"
+    "Mayor Ines Duarte spoke to the host Piet Maas on Sunday.\n\n"
+    "PIET MAAS: The council voted on Friday. Do you think the bridge will open in May?\n\n"
+    "DUARTE: I think it will open in May. The money is there.\n\n"
+    "MAAS: And the ferry?\n"
+)
+
+
+def test_each_turn_of_a_transcript_is_its_speakers_words() -> None:
+    got = [(a.speaker.name if a.speaker else None, a.content.text) for a in extract_attributions(_TRANSCRIPT)]
+    # "I think" and "do you think" within a turn are the turn itself, not reports of their own
+    assert got == [
+        ("Piet Maas", "The council voted on Friday. Do you think the bridge will open in May?"),
+        ("Ines Duarte", "I think it will open in May. The money is there."),
+        ("Piet Maas", "And the ferry?"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # labels in capitals that name no one, or one label only: no transcript
+        "The council met.\n\nUPDATE: The vote was moved.\n\nEXCLUSIVE: The plan is out.\n\nNOTE: Maps below.\n",
+        "Polls.\n\nPOLLWATCH: Duarte leads by six.\n\nPOLLWATCH: Maas gains in the north.\n\n"
+        "POLLWATCH: Turnout is up.\n",
+    ],
+)
+def test_labels_in_capitals_without_a_dialogue_are_no_transcript(text: str) -> None:
+    assert extract_attributions(text) == []
