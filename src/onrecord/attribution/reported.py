@@ -375,6 +375,10 @@ def _according(tok: Token, offset: int) -> Found | None:
         and not head.tag_.startswith("VB")
     ):
         head = head.head
+    # "A won 37 percent, B had 36 and C 13 percent, according to the results": the phrase at the
+    # end hangs on the last conjunct but sources them all (not a conjunct that is a report itself)
+    while head.dep_ == "conj" and head.head.i < head.i < tok.i and lemma_of(head.head.text) not in CUE_LEMMAS:
+        head = head.head
     phrase = {t.i for t in tok.subtree} | {tok.i, to.i} | {t.i for t in to.subtree}
     toks = [t for t in head.subtree if t.i not in phrase]
     sent: Span = tok.sent

@@ -129,6 +129,15 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "the ruling \u201cpathetic\u201d and \u201cdangerous.\u201d",
         "mixed",
     ),
+    # "according to" at the end sources every conjunct before it, not only the last
+    (
+        "The mill closed in May, and the bakery laid off 20 workers, according to Ada Fischer.",
+        "Ada Fischer",
+        "Ada Fischer",
+        "according to",
+        "The mill closed in May, and the bakery laid off 20 workers",
+        "indirect",
+    ),
     # the parser makes a quoted subject the cue's object: the clause keeps its subject, and the
     # quotation opening the content keeps its mark
     (
