@@ -70,7 +70,9 @@ _SETTINGS = frozenset(
 )
 _INHERIT = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl")
 _EDGE = frozenset({"punct", "cc", "mark"})
+_KEPT_MARKS = frozenset(words("if whether unless"))
 _QUOTING = frozenset({"quote", "cite"})
+_ASKING = frozenset(words("ask wonder question inquire"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,13 @@ class Found:
 def char_span(tokens: list[Token], offset: int) -> tuple[int, int] | None:
     """Characters covered by tokens, trimmed of edge punctuation and complementizers."""
     toks = sorted(tokens, key=lambda t: t.i)
-    while toks and (toks[0].dep_ in _EDGE or toks[0].is_punct) and not _is_quote(toks[0]):
+    # only "that" goes: "if" and "whether" make the clause a condition or a question
+    while (
+        toks
+        and (toks[0].dep_ in _EDGE or toks[0].is_punct)
+        and not _is_quote(toks[0])
+        and not (toks[0].dep_ == "mark" and toks[0].lower_ in _KEPT_MARKS)
+    ):
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc") and not _is_quote(toks[-1]):
         toks.pop()
@@ -271,6 +279,11 @@ def _content_tokens(cue: Token, lemma: str) -> tuple[str, list[Token]] | None:
         return "ccomp", _trim(
             [*_misread_subject(cue, lemma, comp), *(t for t in comp.subtree if t.i not in cut)]
         )
+    if lemma in _ASKING:
+        # "asked the students if they were ...": the parser reads the question as an adverbial
+        for c in kids:
+            if c.dep_ == "advcl" and c.i > cue.i and any(m.lower_ in ("if", "whether") for m in c.children):
+                return "ccomp", _trim(list(c.subtree))
     occasion = _occasion_clause(cue)
     if occasion is not None:
         return "ccomp", _trim(occasion)

@@ -129,6 +129,24 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "the ruling \u201cpathetic\u201d and \u201cdangerous.\u201d",
         "mixed",
     ),
+    # "if" and "whether" stay: without them a condition or a question reads as a claim
+    (
+        "Ada Fischer said if the talks fail, the strike will go on.",
+        "Ada Fischer",
+        "Ada Fischer",
+        "said",
+        "if the talks fail, the strike will go on",
+        "indirect",
+    ),
+    # the question of "asked X if ...", which the parser reads as an adverbial clause
+    (
+        "Then Ada Fischer asked the students if they were always so serious.",
+        "Ada Fischer",
+        "Ada Fischer",
+        "asked",
+        "if they were always so serious",
+        "indirect",
+    ),
     # "according to" at the end sources every conjunct before it, not only the last
     (
         "The mill closed in May, and the bakery laid off 20 workers, according to Ada Fischer.",
