@@ -94,11 +94,21 @@ def _double_quotes(text: str, paras: Sequence[tuple[int, int]]) -> list[Quote]:
             i += mark_len(text, i) - 1
         if pending is not None:
             nxt = paras[k + 1][0] if k + 1 < len(paras) else None
-            if nxt is not None and (text[nxt] in _OPEN_DOUBLE + '"' or text.startswith("''", nxt)):
+            if (
+                nxt is not None
+                and (text[nxt] in _OPEN_DOUBLE + '"' or text.startswith("''", nxt))
+                and _adjacent(text, pe, nxt)
+            ):
                 continue  # the quote runs on into the next paragraph
             out.append(_inner(text, pending, pe, False))
             pending = None
     return out
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Whether only white space lies between two paragraphs: a quotation never runs on across
+    text that was removed (a caption, an advertisement), or its content would hold it."""
+    return all(c.isspace() for c in text[end:start])
 
 
 def _single_quotes(text: str, ps: int, pe: int, cuts: Sequence[tuple[int, int]]) -> list[Quote]:

@@ -182,3 +182,18 @@ def test_join_split_reads_a_split_quote_as_one_content() -> None:
 def test_join_split_keeps_quotes_of_different_speakers_apart() -> None:
     text = "“We are ready,” Karl Stein said. “We are not,” Anna Berg replied."
     assert len(extract_attributions(text, convention="polnear")) == 2
+
+
+def test_a_quote_never_runs_on_across_removed_text() -> None:
+    first = "Karl Stein said: \u201cThe plant will close. Nobody is safe."
+    caption = "The plant in 1990 (Image: Archive)"
+    second = "\u201cWe have tried everything for ten years.\u201d"
+    text = f"{first}\n\n{caption}\n\n{second}\n"
+    a, b = len(first) + 2, len(first) + 2 + len(caption)
+    found = extract_attributions(text, regions=[(0, len(first)), (b + 2, len(text))])
+    assert [x.content.text for x in found] == [
+        "The plant will close. Nobody is safe.",
+        "We have tried everything for ten years.",
+    ]
+    assert all(not (a <= x.content.start < b or a < x.content.end <= b) for x in found)
+    assert all(x.speaker is not None and x.speaker.name == "Karl Stein" for x in found)
