@@ -469,11 +469,14 @@ def transcript_turns(text: str, paras: Sequence[tuple[int, int]]) -> list[Found]
     if len(turns) < MIN_TURNS or len({m.group(1).split()[-1] for m, _ in turns}) < 2:
         return []
     out = []
+    names: dict[str, str] = {}
     for m, pe in turns:
         label = m.group(1)
-        name = _as_written(text, label)
+        name = names.setdefault(label, _as_written(text, label))
         mention = Mention(m.start(1), m.end(1), label, "name", name.split()[-1], name)
-        end = len(text[:pe].rstrip())
+        end = pe
+        while end > m.end() and text[end - 1].isspace():
+            end -= 1
         out.append(Found((m.end(), end), (m.end(1), m.end(1) + 1), mention, 0.7, kind="direct"))
     return out
 
