@@ -472,7 +472,9 @@ def transcript_turns(text: str, paras: Sequence[tuple[int, int]]) -> list[Found]
     names: dict[str, str] = {}
     for m, pe in turns:
         label = m.group(1)
-        name = names.setdefault(label, _as_written(text, label))
+        if label not in names:
+            names[label] = _as_written(text, label)
+        name = names[label]
         mention = Mention(m.start(1), m.end(1), label, "name", name.split()[-1], name)
         end = pe
         while end > m.end() and text[end - 1].isspace():
