@@ -29,7 +29,7 @@ from onrecord.attribution.mentions import ROLE_WORDS, Mention, mention_from
 _XCOMP_CONTENT = frozenset(
     words(
         "vow promise pledge threaten want plan intend hope expect urge ask agree propose demand "
-        "refuse decline"
+        "refuse decline deny admit acknowledge"
     )
 )
 # Prepositions after the object that belong to the content: "criticized X for Y", "accused X of Y".
@@ -204,10 +204,27 @@ def _subject(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
 
 
+def _misplaced_participle(t: Token) -> bool:
+    """``X posted on Twitter accusing Y of ...``: the parser hangs the participle on the medium
+    (a name or an occasion of speech) instead of on the verb whose subject does the accusing."""
+    head = t.head
+    return (
+        t.dep_ == "acl"
+        and t.tag_ == "VBG"
+        and head.dep_ == "pobj"
+        and head.head.dep_ == "prep"
+        and head.head.head.tag_.startswith("VB")
+        and (head.tag_ == "NNP" or head.lower_ in _SETTINGS)
+    )
+
+
 def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
     """(speaker head, via head, confidence) for a cue verb, walking up when it has no subject."""
     cur = cue
     for step in range(4):
+        if _misplaced_participle(cur):
+            cur = cur.head.head.head
+            continue
         if lemma_of(cur.text) in _QUOTING and cur is not cue:
             passive = any(c.dep_ == "nsubjpass" for c in cur.children)
             if passive:  # "X was quoted (by TASS) as saying"

@@ -129,6 +129,24 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "the ruling \u201cpathetic\u201d and \u201cdangerous.\u201d",
         "mixed",
     ),
+    # a participle the parser hangs on the medium ("on Twitter") reports for the verb's subject
+    (
+        "Last week Ada Fischer posted on Twitter accusing the council of hiding the costs.",
+        "Ada Fischer",
+        "Ada Fischer",
+        "accusing",
+        "the council of hiding the costs",
+        "indirect",
+    ),
+    # a short gerund is what was denied
+    (
+        "Tom Rivers has twice denied doing anything wrong.",
+        "Tom Rivers",
+        "Tom Rivers",
+        "denied",
+        "doing anything wrong",
+        "indirect",
+    ),
     # "if" and "whether" stay: without them a condition or a question reads as a claim
     (
         "Ada Fischer said if the talks fail, the strike will go on.",
@@ -198,6 +216,8 @@ def test_form(text: str, speaker: str, mention: str, cue: str, content: str, kin
         "The two unions have sent delegates to the talks, as the ministry continues to push for a deal.",
         # a short object of "said" is not a misread clause
         "Tom Rivers said a prayer for the victims.",
+        # a participle describing a person in a place is no report of the main verb's subject
+        "Tom Rivers waved at a man in the crowd shouting at the band.",
         # "call" with a plain object is a telephone call
         "Tom Rivers called the council office on Monday.",
         # a short title-case quotation is a title, not something said
