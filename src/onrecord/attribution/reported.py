@@ -458,6 +458,22 @@ def _lexicon(lemma: str | None) -> str:
     return "learned" if lemma in LEARNED else "speech"
 
 
+def _sourcing(cue: Token, content: list[Token]) -> bool:
+    """How a source asked to be quoted, not what they said: "who asked not to be identified",
+    "who spoke on condition of anonymity to discuss the talks"."""
+    words_ = [t.lower_ for t in content]
+    if words_[:3] == ["not", "to", "be"] and len(words_) <= 5:
+        return True
+    if cue.dep_ not in ("xcomp", "advcl", "acl"):
+        return False
+    return any(
+        t.lower_ == "anonymity"
+        for c in cue.head.children
+        if c.dep_ in ("prep", "dobj") and c.i < cue.i
+        for t in c.subtree
+    )
+
+
 def find_reported(doc: Doc, offset: int, *, wide: bool = False) -> list[Found]:
     """All cue-anchored attributions in a parsed chunk that starts at ``offset`` in the article;
     with ``wide``, also every other verb with a subject and a content (for the learned filter)."""
@@ -488,6 +504,8 @@ def find_reported(doc: Doc, offset: int, *, wide: bool = False) -> list[Found]:
         if not found or not found[1]:
             continue
         rule, toks = found
+        if _sourcing(tok, toks):
+            continue
         spk, via, conf = speaker_of(tok)
         if spk is None:
             continue

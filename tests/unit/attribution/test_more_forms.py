@@ -216,6 +216,9 @@ def test_form(text: str, speaker: str, mention: str, cue: str, content: str, kin
         "The two unions have sent delegates to the talks, as the ministry continues to push for a deal.",
         # a short object of "said" is not a misread clause
         "Tom Rivers said a prayer for the victims.",
+        # how a source asked to be quoted is not what they said
+        "The official asked not to be identified.",
+        "The aide spoke on condition of anonymity to discuss the plan.",
         # a participle describing a person in a place is no report of the main verb's subject
         "Tom Rivers waved at a man in the crowd shouting at the band.",
         # "call" with a plain object is a telephone call
