@@ -1,12 +1,20 @@
-"""Score the timeline: statement dates on the seeds, same-statement pairs, and shift flags.
+"""Score the timeline: statement dates on the seeds and on held-out news, same-statement pairs, and
+shift flags.
 
-Three evaluation sets, all under ``tests/data``:
+Four evaluation sets, all under ``tests/data``:
 
 - ``seeds_dates_gold.json``: the date each required seed attribution was made (hand-annotated;
   conventions in its ``_about``). The seeds are read from ``examples/seeds.jsonl`` with their
   publication dates, cleaned and attributed exactly as ``onrecord ingest`` does; each gold item is
   matched to the predicted attribution with the largest content overlap. Reported: the share whose
   date (value at the gold precision) and precision are right, and how many were matched.
+- ``news_dates_gold.json``: the same for every required attribution of the 24 news pages of
+  ``news_gold_more.json`` (article-extraction benchmark, ``../shared/corpora``; without it this part
+  is skipped), pages the dater was never developed on, annotated from the text alone with the
+  publication date a reader finds on each page. The pages are given to ``extract_files`` as a JSON
+  Lines feed (id, text, published), as ``onrecord ingest`` reads one, and scored like the seeds;
+  reported also on its own: the share right among the matched items whose gold precision is not
+  ``article`` (those where the text gives a date: the hard part).
 - ``statement_pairs.jsonl``: pairs of PolNeAR reports of one speaker labelled same / different
   utterance by hand (drawn by ``draw_statement_pairs.py``). The linker's pair decision
   (``onrecord.timeline.linking.linked_pair`` with the default thresholds) is scored for pair
@@ -21,7 +29,8 @@ Three evaluation sets, all under ``tests/data``:
   hand as a real change of position or not; reported: the share of flags that are right.
 
 ``--gate`` fails when a figure falls below the floor in ``timeline_baseline.json`` or a labelled
-set differs from the one the floors were measured on.
+set differs from the one the floors were measured on (the news set has floors and a hash of its
+own, over the gold file and its page texts).
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ import argparse
 import hashlib
 import json
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -43,6 +53,9 @@ DATA = ROOT / "tests" / "data"
 BASELINE = Path(__file__).with_name("timeline_baseline.json")
 CACHE = ROOT / ".cache" / "bench-vectors.npz"
 POLNEAR = ROOT.parent / "shared" / "corpora" / "polnear"
+# the news pages of tests/data/news_gold_more.json, as plain text (inscriptis), keyed by page id
+NEWS_BENCHMARK = ROOT.parent / "shared" / "corpora" / "article-extraction-benchmark"
+NEWS_PAGES = NEWS_BENCHMARK / "output" / "inscriptis.json"
 # what the pipeline found for each labelled report, kept per version of the package's files
 PAIR_CACHE = ROOT / ".cache" / "bench-pair-reports.json"
 
@@ -95,6 +108,49 @@ def _most_overlapping(found: Sequence[Attribution], start: int, end: int) -> Att
     return best
 
 
+def _score_dates(
+    gold: dict[str, list[dict[str, Any]]], texts: dict[str, str], found: dict[str, Any], label: int
+) -> dict[str, Any]:
+    """Each gold statement date against the one of the predicted attribution whose content
+    overlaps the gold content most; a miss is reported with the first ``label`` characters of the
+    article's name. ``dated_items`` counts the gold items whose precision is not ``article`` (the
+    text gives a date), ``dated_accuracy`` is the share right among those of them matched."""
+    total = matched = right = dated = dated_matched = dated_right = 0
+    wrong: list[str] = []
+    for name, items in gold.items():
+        text, got = texts[name], found[name]
+        for g in items:
+            total += 1
+            hard = g["precision"] != "article"
+            dated += hard
+            start = text.find(g["content"])
+            best = _most_overlapping(got.attributions, start, start + len(g["content"]))
+            if best is None or best.date is None:
+                continue
+            matched += 1
+            dated_matched += hard
+            want = (g["date"], g["precision"])
+            have = (_value_at(best.date.value, best.date.precision), best.date.precision)
+            if want == have:
+                right += 1
+                dated_right += hard
+            else:
+                got_phrase = best.date.text
+                wrong.append(
+                    f"{name[:label]} {g['content'][:50]!r}: gold {want} {g['phrase']!r}, "
+                    f"got {have} {got_phrase!r}"
+                )
+    return {
+        "items": total,
+        "matched": matched,
+        "accuracy": round(right / matched, 3) if matched else 0.0,
+        "dated_items": dated,
+        "dated_matched": dated_matched,
+        "dated_accuracy": round(dated_right / dated_matched, 3) if dated_matched else 0.0,
+        "errors": wrong,
+    }
+
+
 def seed_dates() -> dict[str, Any]:
     from onrecord.service import extract_files
 
@@ -106,36 +162,46 @@ def seed_dates() -> dict[str, Any]:
     found = {
         x.article: x for x in extract_files([str(ROOT / "examples" / "seeds.jsonl")]) if hasattr(x, "article")
     }
-    total = matched = right = 0
-    wrong: list[str] = []
-    for name, items in gold.items():
-        if name.startswith("_"):
-            continue
-        stem = name.removesuffix(".txt")
-        text, got = texts[stem], found[stem]
-        for g in items:
-            total += 1
-            start = text.find(g["content"])
-            best = _most_overlapping(got.attributions, start, start + len(g["content"]))  # type: ignore[union-attr]
-            if best is None or best.date is None:
-                continue
-            matched += 1
-            want = (g["date"], g["precision"])
-            have = (_value_at(best.date.value, best.date.precision), best.date.precision)
-            if want == have:
-                right += 1
-            else:
-                got_phrase = best.date.text
-                wrong.append(
-                    f"{stem[:3]} {g['content'][:50]!r}: gold {want} {g['phrase']!r}, "
-                    f"got {have} {got_phrase!r}"
-                )
-    return {
-        "items": total,
-        "matched": matched,
-        "accuracy": round(right / matched, 3) if matched else 0.0,
-        "errors": wrong,
-    }
+    items = {n.removesuffix(".txt"): v for n, v in gold.items() if not n.startswith("_")}
+    return _score_dates(items, texts, found, 3)
+
+
+def news_dates() -> dict[str, Any] | None:
+    """Statement dates on the 24 held-out news pages of ``news_dates_gold.json``.
+
+    Each page is given to ``extract_files`` as a JSON Lines feed item (id, text, and the
+    publication date the gold records, omitted where it has none), as ``onrecord ingest`` reads a
+    feed; None when the pages (``../shared``) are not there.
+    """
+    from onrecord.service import extract_files
+
+    if not NEWS_PAGES.exists():
+        return None
+    gold = json.loads((DATA / "news_dates_gold.json").read_text(encoding="utf-8"))
+    pages = json.loads(NEWS_PAGES.read_text(encoding="utf-8"))["output"]
+    entries = {n.removesuffix(".txt"): v for n, v in gold.items() if not n.startswith("_")}
+    texts = {page: pages[page]["articleBody"] for page in entries}
+    with tempfile.TemporaryDirectory() as tmp:
+        feed = Path(tmp) / "news.jsonl"
+        lines = []
+        for page, entry in sorted(entries.items()):
+            item: dict[str, str] = {"id": page, "text": texts[page]}
+            if entry["published"]:
+                item["published"] = entry["published"]
+            lines.append(json.dumps(item, ensure_ascii=False))
+        feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        found = {x.article: x for x in extract_files([str(feed)]) if hasattr(x, "article")}
+    return _score_dates({p: e["statements"] for p, e in entries.items()}, texts, found, 8)
+
+
+def news_dates_sha() -> str:
+    """SHA-256 over ``news_dates_gold.json`` and the texts of the pages it annotates."""
+    h = hashlib.sha256((DATA / "news_dates_gold.json").read_bytes())
+    pages = json.loads(NEWS_PAGES.read_text(encoding="utf-8"))["output"]
+    gold = json.loads((DATA / "news_dates_gold.json").read_text(encoding="utf-8"))
+    for name in sorted(n for n in gold if not n.startswith("_")):
+        h.update(pages[name.removesuffix(".txt")]["articleBody"].encode("utf-8"))
+    return h.hexdigest()
 
 
 # -- same-statement pairs ------------------------------------------------------------------------
@@ -299,7 +365,9 @@ def main() -> int:
     parser.add_argument("--gate", action="store_true", help="fail below the pinned floors")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
-    results: dict[str, Any] = {"dates": seed_dates()}
+    results: dict[str, Any] = {"dates": seed_dates(), "news_dates": news_dates()}
+    if results["news_dates"] is None:
+        print(f"{NEWS_PAGES} not found: statement dates on held-out news not scored", file=sys.stderr)
     results["pairs"] = None
     if POLNEAR.is_dir():
         scored, counts = pairs()
@@ -322,6 +390,15 @@ def main() -> int:
         print(f"{head} of {d['matched']} matched ({d['items']} gold)")
         for line in d["errors"]:
             print(f"  miss: {line}")
+        n = results["news_dates"]
+        if n:
+            print(
+                f"Statement dates on held-out news: {n['accuracy']:.3f} right of {n['matched']} matched "
+                f"({n['items']} gold); where the text gives a date (gold precision not 'article'): "
+                f"{n['dated_accuracy']:.3f} right of {n['dated_matched']} matched ({n['dated_items']} gold)"
+            )
+            for line in n["errors"]:
+                print(f"  miss: {line}")
         if results["pairs"]:
             print("Same-statement pairs (PolNeAR, hand-labelled):")
             print(f"  {'set':<9} {'pairs':>5} {'same':>5} {'precision':>9} {'recall':>6}")
@@ -362,6 +439,18 @@ def gate(results: dict[str, Any]) -> int:
         figures["pair_recall"] = results["pairs"]["all"]["recall"]
     if results["shifts"]:
         figures["shift_precision"] = results["shifts"]["precision"]
+    news = results["news_dates"]
+    if news:
+        pinned = base["news_dates"]
+        news_sha = news_dates_sha()
+        if news_sha != pinned["dataset_sha256"]:
+            pinned_sha = pinned["dataset_sha256"]
+            failures.append(
+                f"news_dates: evaluation set changed (sha256 {news_sha[:12]}, pinned {pinned_sha[:12]})"
+            )
+        for name, floor in pinned["floors"].items():
+            if news[name] < floor:
+                failures.append(f"news_dates {name} {news[name]:.3f} < floor {floor}")
     for name, floor in base["floors"].items():
         if name in figures and figures[name] < floor:
             failures.append(f"{name} {figures[name]:.3f} < floor {floor}")
