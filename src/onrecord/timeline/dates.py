@@ -176,7 +176,8 @@ def resolve_phrase(phrase: str, published: date | None) -> tuple[str | None, str
         found = _parse(cleaned, date(2000, 1, 1))
         return None if found is None else (None, "week" if weekend else found[1])
     base = published or date(2000, 1, 1)
-    if _BARE_WEEKDAY.match(phrase.strip()) or (weekend and not cleaned.startswith("last")):
+    # "early Tuesday" in a Tuesday paper is that day too, as "on Tuesday" is
+    if _BARE_WEEKDAY.match(_MODIFIER.sub("", phrase.strip())) or (weekend and not cleaned.startswith("last")):
         base = base + timedelta(days=1)
     found = _parse(cleaned, base)
     if found is None:

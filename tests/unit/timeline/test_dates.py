@@ -22,6 +22,9 @@ SUNDAY = date(2025, 7, 20)
         ("on Wednesday", "2025-07-16", "day"),
         ("this past Friday", "2025-07-18", "day"),
         ("on Friday evening", "2025-07-18", "day"),
+        ("early Sunday", "2025-07-20", "day"),  # a modifier does not push it back a week
+        ("late Sunday", "2025-07-20", "day"),
+        ("early Friday", "2025-07-18", "day"),
         ("yesterday", "2025-07-19", "day"),
         ("March 2", "2025-03-02", "day"),
         ("on Feb. 4", "2025-02-04", "day"),
