@@ -139,7 +139,8 @@ def extract_attributions(
     paras, quotes, parsed, founds = candidates(text, regions)
     founds = [f for f in founds if keep(f.features)]
     items = assemble(text, founds, quotes, parsed, paras)
-    found = _resolve(text, article, items, ArticleSpeakers(text, paras))
+    people = ArticleSpeakers(text, paras, [(q.open, q.close) for q in quotes])
+    found = _resolve(text, article, items, people)
     return join_split_quotes(text, found) if polnear else found
 
 

@@ -8,6 +8,7 @@ to the most recent compatible speaker; an unresolvable pronoun stays ``unknown``
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from onrecord.attribution.cues import opens_inverted_report, words
 from onrecord.attribution.mentions import ORG_WORDS, ROLE_WORDS, Mention, split_office, split_title
-from onrecord.attribution.segment import is_abbreviation
+from onrecord.attribution.segment import is_abbreviation, sentences
 from onrecord.models import Speaker
 
 _RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+(?:(?:de|van|von|bin|al)\s+)?[A-Z][\w\u2019'.-]*)+")
@@ -71,6 +72,9 @@ _DATELINE_TAIL = re.compile(
 _MALE = frozenset({"he", "him", "his"})
 _FEMALE = frozenset({"she", "her"})
 _PLURAL = frozenset({"they", "them", "we", "their", "our"})
+# A capitalised word, possibly possessive: where a known surname is mentioned again ("Sondland's")
+_WORD = re.compile(r"[A-Z][\w\u2019'-]*")
+SALIENCE_LOOKBACK = 200  # how many earlier mentions of people a role noun may look through
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +135,12 @@ def _clean(words: Sequence[str]) -> list[str]:
 class ArticleSpeakers:
     """Names, surnames and roles of one article, learned once and queried per mention."""
 
-    def __init__(self, text: str, paras: Sequence[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        paras: Sequence[tuple[int, int]],
+        quotes: Sequence[tuple[int, int]] = (),
+    ) -> None:
         self.text = text
         self.full: dict[str, str] = {}  # surname -> first full name
         self.roles: dict[str, list[str]] = {}  # full name -> roles
@@ -143,6 +152,35 @@ class ArticleSpeakers:
                 for start, end in _sentence_pieces(text, m.start(), m.end()):
                     self._learn(text, ps, start, end)
         self.history: list[tuple[int, Speaker]] = []
+        self._mentions(text, paras, quotes)
+
+    def _mentions(
+        self, text: str, paras: Sequence[tuple[int, int]], quotes: Sequence[tuple[int, int]]
+    ) -> None:
+        """Where known people are named in the writer's own words (not inside quotations), and
+        where sentences start: a pronoun looks first at its own sentence and the one before."""
+        known: dict[str, str] = dict(self.full)
+        for name in [*self.roles, *(n for _, n in self.person_at)]:
+            if " " not in name and not _is_org(name):
+                known.setdefault(name, name)
+        spans = sorted(quotes)
+        opens = [q[0] for q in spans]
+
+        def quoted(pos: int) -> bool:
+            k = bisect.bisect_right(opens, pos) - 1
+            return k >= 0 and spans[k][0] < pos < spans[k][1]
+
+        # (position, full name, possessive)
+        self.named: list[tuple[int, str, bool]] = []
+        self.sentence_starts: list[int] = []
+        for k, (ps, pe) in enumerate(paras):
+            self.sentence_starts.extend(s.start for s in sentences(text, ps, pe, k))
+            for m in _WORD.finditer(text, ps, pe):
+                word = m.group()
+                bare = word.removesuffix("\u2019s").removesuffix("'s")
+                if bare in known and not quoted(m.start()):
+                    self.named.append((m.start(), known[bare], bare != word))
+        self.named_at = [p for p, _, _ in self.named]
 
     def _learn(self, text: str, ps: int, start: int, end: int) -> None:
         raw = text[start:end].split()
@@ -231,6 +269,33 @@ class ArticleSpeakers:
                 return sp
         return None
 
+    def _sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, pos) - 1
+
+    def _in_context(self, pos: int, gender: str) -> str | None:
+        """The person a "he" or "she" at ``pos`` most likely refers to: the first compatible person
+        named (or speaking) earlier in its own sentence, else in the sentence before, read left to
+        right so that a subject comes before an object ("Morrison was the third witness ... with
+        President Zelensky. He said"). A possessive ("Trump's lawyer") counts only when no one else
+        is named there. None when neither sentence names anyone compatible."""
+        k = self._sentence_of(pos)
+        if k < 0:
+            return None
+        spoken = [(at, sp.name, False) for at, sp in self.history if sp.type == "person" and sp.name]
+        for j in (k, k - 1):
+            if j < 0:
+                break
+            lo = self.sentence_starts[j]
+            hi = pos if j == k else self.sentence_starts[j + 1]
+            a, b = bisect.bisect_left(self.named_at, lo), bisect.bisect_left(self.named_at, hi)
+            found = sorted([*self.named[a:b], *((at, n, p) for at, n, p in spoken if lo <= at < hi)])
+            fits = [(n, p) for _, n, p in found if self.gender.get(n.split()[-1], gender) == gender]
+            for possessive in (False, True):
+                for n, p in fits:
+                    if p == possessive:
+                        return n
+        return None
+
     def _author(self, document: str, start: int) -> Speaker | None:
         """Who issued the document named at ``start``: the named speaker nearest to where its author
         issued one before ("said in a statement", "released a report"). A document only named
@@ -265,6 +330,9 @@ class ArticleSpeakers:
             head = m.head.lower()
             if head in _MALE | _FEMALE:
                 wanted = "m" if head in _MALE else "f"
+                near_name = self._in_context(pos, wanted)
+                if near_name is not None:
+                    return Resolved(self._person(near_name), 0.75)
                 sp = self._recent(pos, ("person",), gender=wanted)
                 if sp is None:
                     near = [

@@ -185,3 +185,35 @@ def test_a_role_used_before_the_person_is_named_with_it() -> None:
         "Liu Xiaming",
         "person",
     )
+
+
+def test_he_is_the_person_named_earlier_in_his_own_sentence() -> None:
+    text = (
+        "Lena Ortiz, the defence lawyer, said the trial would take a week.\n\n"
+        "Tomas Brandt was detained in May after a call in which he said he would burn the depot."
+    )
+    found = extract_attributions(text)
+    last = found[-1]
+    assert last.speaker_mention is not None and last.speaker_mention.text == "he"
+    assert last.speaker is not None and last.speaker.name == "Tomas Brandt"
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_the_last_speaker() -> None:
+    text = (
+        "Piet Janssen said the port would reopen on Monday.\n\n"
+        "Omar Haddad was the second witness to meet the minister, Karl Berg, on Tuesday. "
+        "He said the meeting had been short."
+    )
+    found = extract_attributions(text)
+    last = found[-1]
+    assert last.speaker_mention is not None and last.speaker_mention.text == "He"
+    assert last.speaker is not None and last.speaker.name == "Omar Haddad"
+
+
+def test_a_name_inside_a_quotation_is_not_what_a_pronoun_refers_to() -> None:
+    text = (
+        "Piet Janssen spoke on Monday.\n\n"
+        '"Karl Berg never called me back," he said. "We waited for a week," he added.'
+    )
+    found = extract_attributions(text)
+    assert [a.speaker.name for a in found if a.speaker is not None] == ["Piet Janssen"] * 2
