@@ -44,6 +44,8 @@ _ORG_NOUNS = frozenset(
         "broadcaster regulator airline hospital school university court navy guard coalition"
     )
 )
+# Words before a name after "the" that still make it a person's ("the Rev. Al Green")
+_PERSON_AFTER_THE = frozenset(words("rev rev. reverend hon hon. honorable late"))
 # Abbreviated titles, spelled out so that "Gov. Eric Holcomb" makes him "the governor".
 _TITLES = {
     "gov.": "governor",
@@ -147,6 +149,7 @@ class ArticleSpeakers:
         self.role_intro: list[tuple[int, str, str]] = []  # (position, role lower, name)
         self.person_at: list[tuple[int, str]] = []  # where full person names occur
         self.gender: dict[str, str] = {}  # surname -> "m" or "f", from titles and gendered roles
+        self.orgs: set[str] = set()  # names the text shows are not people's ("the United States")
         for ps, pe in paras:
             for m in _RUN.finditer(text, ps, pe):
                 for start, end in _sentence_pieces(text, m.start(), m.end()):
@@ -202,7 +205,11 @@ class ArticleSpeakers:
             full = self.full.get(name, name)
             self._add_role(self.roles.setdefault(full, []), role, start, full)
             return
-        if not name or len(name.split()) < 2 or _is_org(name):
+        if not name or len(name.split()) < 2 or _is_org(name) or name in self.orgs:
+            return
+        if not role and _after_the(text, ps, start, raw):
+            # "The Afghan Taliban", "the United States": a person takes no article
+            self.orgs.add(name)
             return
         surname = name.split()[-1]
         first = self.full.setdefault(surname, name)
@@ -353,8 +360,9 @@ class ArticleSpeakers:
             return Resolved(Speaker(_sid("unknown", f"{article}:{pos}:{m.text}"), None, "unknown"), 0.35)
         if m.kind == "name":
             raw = m.name or m.head
-            if _is_org(raw) or raw.isupper():
-                name = " ".join(_clean(raw.split())) or raw
+            cleaned = " ".join(_clean(raw.split())) or raw
+            if _is_org(raw) or raw.isupper() or cleaned in self.orgs:
+                name = cleaned
                 return Resolved(Speaker(_sid("organization", name), name, "organization"), 0.85)
             name = self.canonical(raw)
             return Resolved(self._person(name, m.role), 0.9 if " " in name else 0.75)
@@ -390,6 +398,16 @@ class ArticleSpeakers:
             return Resolved(Speaker(_sid("unknown", f"{article}:{pos}"), None, "unknown"), 0.5)
         name = " ".join(words)
         return Resolved(Speaker(_sid("group", name), name, "group"), 0.75)
+
+
+def _after_the(text: str, ps: int, start: int, raw: Sequence[str]) -> bool:
+    """Does the capitalised run at ``start`` (its words ``raw``) follow the article "the", as an
+    organisation's or a place's name does and a person's does not ("the Rev. Al Green" aside)?"""
+    if raw and raw[0].lower() == "the":
+        raw = raw[1:]
+    elif text[max(ps, start - 4) : start].lower() != "the ":
+        return False
+    return bool(raw) and raw[0].lower() not in _PERSON_AFTER_THE
 
 
 def _gender_of_title(word: str) -> str | None:

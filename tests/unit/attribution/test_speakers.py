@@ -217,3 +217,22 @@ def test_a_name_inside_a_quotation_is_not_what_a_pronoun_refers_to() -> None:
     )
     found = extract_attributions(text)
     assert [a.speaker.name for a in found if a.speaker is not None] == ["Piet Janssen"] * 2
+
+
+def test_a_name_after_the_is_an_organisation_not_a_person() -> None:
+    (a,) = extract_attributions("The Blue Heron Collective said on Monday that the vote had been rigged.")
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.type) == ("Blue Heron Collective", "organization")
+
+
+def test_an_organisation_after_the_is_not_what_she_refers_to() -> None:
+    text = "The Harbour Trust hired Ada Vos, a surveyor, in March.\n\nShe said the quay walls were sound."
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Ada Vos"
+
+
+def test_a_reverend_after_the_is_still_a_person() -> None:
+    text = "The Rev. Amos Okafor spoke on Sunday.\n\nOkafor said the shelter would stay open."
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.type == "person"
+    assert a.speaker.name is not None and a.speaker.name.endswith("Amos Okafor")
