@@ -2,8 +2,10 @@
 
 Names and roles are learned from the whole article body with regular expressions (no parse is
 needed for that): "Kremlin spokesperson Dmitry Peskov" teaches that Peskov is Dmitry Peskov and
-that the Kremlin spokesperson is he; "Hugh Hill, a doctor," teaches the role "doctor". Pronouns go
-to the most recent compatible speaker; an unresolvable pronoun stays ``unknown``.
+that the Kremlin spokesperson is he; "Hugh Hill, a doctor," teaches the role "doctor". "He" or
+"she" goes to the first compatible person named (or speaking) earlier in its own sentence or the
+one before, as a subject comes before an object, else to the most recent compatible speaker; an
+unresolvable pronoun stays ``unknown``.
 """
 
 from __future__ import annotations
@@ -76,7 +78,6 @@ _FEMALE = frozenset({"she", "her"})
 _PLURAL = frozenset({"they", "them", "we", "their", "our"})
 # A capitalised word, possibly possessive: where a known surname is mentioned again ("Sondland's")
 _WORD = re.compile(r"[A-Z][\w\u2019'-]*")
-SALIENCE_LOOKBACK = 200  # how many earlier mentions of people a role noun may look through
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,7 @@ class ArticleSpeakers:
                 for start, end in _sentence_pieces(text, m.start(), m.end()):
                     self._learn(text, ps, start, end)
         self.history: list[tuple[int, Speaker]] = []
+        self.spoken: list[tuple[int, str]] = []  # where people resolved so far speak, by position
         self._mentions(text, paras, quotes)
 
     def _mentions(
@@ -288,14 +290,14 @@ class ArticleSpeakers:
         k = self._sentence_of(pos)
         if k < 0:
             return None
-        spoken = [(at, sp.name, False) for at, sp in self.history if sp.type == "person" and sp.name]
         for j in (k, k - 1):
             if j < 0:
                 break
             lo = self.sentence_starts[j]
             hi = pos if j == k else self.sentence_starts[j + 1]
             a, b = bisect.bisect_left(self.named_at, lo), bisect.bisect_left(self.named_at, hi)
-            found = sorted([*self.named[a:b], *((at, n, p) for at, n, p in spoken if lo <= at < hi)])
+            c, d = bisect.bisect_left(self.spoken, (lo, "")), bisect.bisect_left(self.spoken, (hi, ""))
+            found = sorted([*self.named[a:b], *((at, n, False) for at, n in self.spoken[c:d])])
             fits = [(n, p) for _, n, p in found if self.gender.get(n.split()[-1], gender) == gender]
             for possessive in (False, True):
                 for n, p in fits:
@@ -330,6 +332,8 @@ class ArticleSpeakers:
         r = self._resolve(m, pos, article)
         if r.speaker.name:
             self.history.append((pos, r.speaker))
+            if r.speaker.type == "person":
+                bisect.insort(self.spoken, (pos, r.speaker.name))
         return r
 
     def _resolve(self, m: Mention, pos: int, article: str) -> Resolved:
