@@ -78,6 +78,7 @@ _FEMALE = frozenset({"she", "her"})
 _PLURAL = frozenset({"they", "them", "we", "their", "our"})
 # A capitalised word, possibly possessive: where a known surname is mentioned again ("Sondland's")
 _WORD = re.compile(r"[A-Z][\w\u2019'-]*")
+SALIENCE_LOOKBACK = 200  # how many earlier mentions of people a role noun may look through
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,14 +260,46 @@ class ArticleSpeakers:
         return " ".join(words)
 
     def _by_role(self, words: list[str], pos: int) -> str | None:
+        """The person a role noun at ``pos`` refers to ("the governor", "the Russian president"):
+        among those introduced with the role (with all its words, else with a role no word of
+        which contradicts it: "President Putin" for "the Russian president", not "Ukrainian
+        President Zelensky"), the one named most recently before ``pos``; when none is named
+        before, the last introduced before it (the first after it when none is)."""
         wanted = _role_words(" ".join(words))
-        best: str | None = None
+        exact: list[tuple[int, str]] = []
+        loose: list[tuple[int, str]] = []
         for at, role, name in self.role_intro:
             rw = role.split()
-            matches = rw and rw[-1] == wanted[-1] and all(w in rw for w in wanted[:-1])
-            if matches and (best is None or at < pos):
+            if not rw or rw[-1] != wanted[-1]:
+                continue
+            if all(w in rw for w in wanted[:-1]):
+                exact.append((at, name))
+            elif all(w in wanted for w in rw[:-1]):
+                loose.append((at, name))
+        intros = exact or loose
+        if not intros:
+            return None
+        names = {name for _, name in intros}
+        recent = self._last_named(names, pos)
+        if recent is not None:
+            return recent
+        best: str | None = None
+        for at, name in intros:
+            if best is None or at < pos:
                 best = name
         return best
+
+    def _last_named(self, names: set[str], pos: int) -> str | None:
+        """Which of ``names`` was named (or spoke) last before ``pos``, looking back a bounded
+        number of mentions."""
+        k = bisect.bisect_left(self.named_at, pos)
+        j = bisect.bisect_left(self.spoken, (pos, ""))
+        named = self.named[max(0, k - SALIENCE_LOOKBACK) : k]
+        spoken = [(at, n, False) for at, n in self.spoken[max(0, j - SALIENCE_LOOKBACK) : j]]
+        for _, name, _ in sorted([*named, *spoken], reverse=True):
+            if name in names:
+                return name
+        return None
 
     def _recent(
         self, pos: int, types: Sequence[str], exclude: str | None = None, gender: str | None = None

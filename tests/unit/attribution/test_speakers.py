@@ -236,3 +236,24 @@ def test_a_reverend_after_the_is_still_a_person() -> None:
     (a,) = extract_attributions(text)
     assert a.speaker is not None and a.speaker.type == "person"
     assert a.speaker.name is not None and a.speaker.name.endswith("Amos Okafor")
+
+
+def test_a_role_noun_is_the_holder_of_the_role_named_last() -> None:
+    text = (
+        "Gov. Ada Vos of Ostland met teachers on Monday.\n\n"
+        "Westland Gov. Karl Berg, who lost his seat this month, had cut their pay.\n\n"
+        "Teachers did not see Vos at the capitol.\n\n"
+        "The governor said she was waiting for a report."
+    )
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Ada Vos"
+
+
+def test_a_role_noun_with_a_country_matches_a_title_without_one() -> None:
+    text = (
+        "Ukrainian President Olena Marchuk called for talks with President Orlov.\n\n"
+        "The Russian president said on Friday that talks would have to wait."
+    )
+    a = extract_attributions(text)[-1]
+    assert a.speaker_mention is not None and a.speaker_mention.text == "The Russian president"
+    assert a.speaker is not None and a.speaker.name == "Orlov"
