@@ -46,6 +46,34 @@ _ORG_NOUNS = frozenset(
         "broadcaster regulator airline hospital school university court navy guard coalition"
     )
 )
+# Nouns that introduce an organisation under its name: "The group that owns her music, Big
+# Machine, says", "Big Machine, the label that"; "the company" later is that organisation.
+_ORG_KINDS = frozenset(
+    words(
+        "company group label firm studio agency organization organisation network broadcaster "
+        "regulator airline publisher distributor retailer carrier manufacturer lender insurer "
+        "conglomerate startup charity"
+    )
+)
+# Nouns general enough to stand for any company just named ("the company said")
+_GENERIC_ORG_KINDS = frozenset(words("company group label firm organization organisation"))
+# Words of a name that make it a company's ("Dick Clark Productions", "Acme Inc.")
+_FIRM_WORDS = frozenset(
+    words("inc corp co llc ltd plc company group bank fund productions records holdings label")
+)
+_NAME_RE = r"[A-Z][\w&.\u2019'-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.\u2019'-]*){0,4}"
+_KIND_RE = r"(?:" + "|".join(sorted(_ORG_KINDS)) + r")"
+# "the group that owns her music, Big Machine,"
+_ORG_APPOS_BEFORE = re.compile(
+    rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,3}}?({_KIND_RE})(?:\s+(?:that|which)\s[^,;:\n]{{0,80}}?)?,\s+({_NAME_RE}),"
+)
+# "Big Machine, the label that ...", "Big Machine, a company based in ..."
+_ORG_APPOS_AFTER = re.compile(
+    rf"({_NAME_RE}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?({_KIND_RE})"
+    r"(?=\s*(?:[,.;:]|that\b|which\b|based\b|owned\b|in\b|behind\b|$))"
+)
+# "Big Machine, which was bought": a person is "who"
+_ORG_WHICH = re.compile(rf"({_NAME_RE}),\s+which\s")
 # Words before a name after "the" that still make it a person's ("the Rev. Al Green")
 _PERSON_AFTER_THE = frozenset(words("rev rev. reverend hon hon. honorable late"))
 # Abbreviated titles, spelled out so that "Gov. Eric Holcomb" makes him "the governor".
@@ -152,6 +180,9 @@ class ArticleSpeakers:
         self.person_at: list[tuple[int, str]] = []  # where full person names occur
         self.gender: dict[str, str] = {}  # surname -> "m" or "f", from titles and gendered roles
         self.orgs: set[str] = set()  # names the text shows are not people's ("the United States")
+        self.org_intro: list[tuple[int, str, str]] = []  # (position, kind noun, name)
+        self.introduced: set[str] = set()  # organisations introduced with a noun or "which"
+        self._learn_orgs(text, paras)
         for ps, pe in paras:
             for m in _RUN.finditer(text, ps, pe):
                 for start, end in _sentence_pieces(text, m.start(), m.end()):
@@ -159,6 +190,33 @@ class ArticleSpeakers:
         self.history: list[tuple[int, Speaker]] = []
         self.spoken: list[tuple[int, str]] = []  # where people resolved so far speak, by position
         self._mentions(text, paras, quotes)
+
+    def _learn_orgs(self, text: str, paras: Sequence[tuple[int, int]]) -> None:
+        """Names the text introduces as organisations: with a noun of organisation in apposition
+        ("The group that owns her music, Big Machine, says"; "Big Machine, the label that"), or
+        with "which" ("Big Machine, which was bought")."""
+        for ps, pe in paras:
+            para = text[ps:pe]
+            for m in _ORG_APPOS_BEFORE.finditer(para):
+                name = self._org_name(m.group(2))
+                if name:
+                    self.org_intro.append((ps + m.start(), m.group(1).lower(), name))
+            for m in _ORG_APPOS_AFTER.finditer(para):
+                name = self._org_name(m.group(1))
+                if name:
+                    self.org_intro.append((ps + m.start(1), m.group(2).lower(), name))
+            for m in _ORG_WHICH.finditer(para):
+                self._org_name(m.group(1))
+        self.org_intro.sort()
+
+    def _org_name(self, raw: str) -> str | None:
+        words = _clean(raw.split())
+        if not words or any(w.lower() in ROLE_WORDS for w in words):
+            return None
+        name = " ".join(words)
+        self.orgs.add(name)
+        self.introduced.add(name)
+        return name
 
     def _mentions(
         self, text: str, paras: Sequence[tuple[int, int]], quotes: Sequence[tuple[int, int]]
@@ -178,6 +236,7 @@ class ArticleSpeakers:
 
         # (position, full name, possessive)
         self.named: list[tuple[int, str, bool]] = []
+        self.firm_named: list[tuple[int, str]] = []  # where companies are named
         self.sentence_starts: list[int] = []
         for k, (ps, pe) in enumerate(paras):
             self.sentence_starts.extend(s.start for s in sentences(text, ps, pe, k))
@@ -186,7 +245,13 @@ class ArticleSpeakers:
                 bare = word.removesuffix("\u2019s").removesuffix("'s")
                 if bare in known and not quoted(m.start()):
                     self.named.append((m.start(), known[bare], bare != word))
+            for m in _RUN.finditer(text, ps, pe):
+                for start, end in _sentence_pieces(text, m.start(), m.end()):
+                    name = " ".join(_clean(text[start:end].split()))
+                    if name and _is_firm(name, self.introduced) and not quoted(start):
+                        self.firm_named.append((start, name))
         self.named_at = [p for p, _, _ in self.named]
+        self.firm_named_at = [p for p, _ in self.firm_named]
 
     def _learn(self, text: str, ps: int, start: int, end: int) -> None:
         raw = text[start:end].split()
@@ -338,6 +403,36 @@ class ArticleSpeakers:
                         return n
         return None
 
+    def _org_by_noun(self, noun: str, start: int, pos: int) -> str | None:
+        """The organisation "the company" (``noun``) at ``start`` stands for: the one it introduces
+        ("The company that runs the awards, Dick Clark Productions, said"), else, for a noun as
+        general as "company" or "group", the first company named in its sentence before it or in
+        one of the two sentences before ("The group that owns her music, Big Machine, says ...
+        But the company says")."""
+        for at, _, name in self.org_intro:
+            if at == start:
+                return name
+        if noun not in _GENERIC_ORG_KINDS:
+            return None
+        k = self._sentence_of(pos)
+        for j in range(k, max(k - 2, 0) - 1, -1):
+            lo = self.sentence_starts[j]
+            hi = pos if j == k else self.sentence_starts[j + 1]
+            a = bisect.bisect_left(self.firm_named_at, lo)
+            b = bisect.bisect_left(self.firm_named_at, hi)
+            spoken = [
+                (at, sp.name)
+                for at, sp in self.history
+                if sp.type == "organization"
+                and sp.name
+                and lo <= at < hi
+                and _is_firm(sp.name, self.introduced)
+            ]
+            found = sorted([*self.firm_named[a:b], *spoken])
+            if found:
+                return found[0][1]
+        return None
+
     def _author(self, document: str, start: int) -> Speaker | None:
         """Who issued the document named at ``start``: the named speaker nearest to where its author
         issued one before ("said in a statement", "released a report"). A document only named
@@ -415,6 +510,10 @@ class ArticleSpeakers:
             # plural name ("Sanders said", "Rivers added")
             name = self.canonical(words[0])
             return Resolved(self._person(name), 0.75)
+        if m.kind == "noun" and m.head.lower() in _ORG_KINDS:
+            org = self._org_by_noun(m.head.lower(), m.start, pos)
+            if org is not None:
+                return Resolved(Speaker(_sid("organization", org), org, "organization"), 0.7)
         if m.kind == "noun" and m.head.lower() in _DOCUMENTS:
             author = self._author(m.head.lower(), m.start)
             if author is not None:
@@ -435,6 +534,12 @@ class ArticleSpeakers:
             return Resolved(Speaker(_sid("unknown", f"{article}:{pos}"), None, "unknown"), 0.5)
         name = " ".join(words)
         return Resolved(Speaker(_sid("group", name), name, "group"), 0.75)
+
+
+def _is_firm(name: str, learned: set[str]) -> bool:
+    """A company's name: one the text introduced as an organisation, or one with a word such as
+    "Inc." or "Productions" (not a place or an outlet, which "the company" never refers to)."""
+    return name in learned or any(w.lower().strip(".,") in _FIRM_WORDS for w in name.split())
 
 
 def _after_the(text: str, ps: int, start: int, raw: Sequence[str]) -> bool:

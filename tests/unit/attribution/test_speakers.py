@@ -257,3 +257,26 @@ def test_a_role_noun_with_a_country_matches_a_title_without_one() -> None:
     a = extract_attributions(text)[-1]
     assert a.speaker_mention is not None and a.speaker_mention.text == "The Russian president"
     assert a.speaker is not None and a.speaker.name == "Orlov"
+
+
+def test_the_company_is_the_company_just_introduced_under_its_name() -> None:
+    text = (
+        "The firm that prints her books, Lantern House, says the deal is off.\n\n"
+        "But the company says it never signed anything."
+    )
+    first, second = extract_attributions(text)[:2]
+    assert first.speaker is not None and first.speaker.name == "Lantern House"
+    assert first.speaker.type == "organization"
+    assert second.speaker is not None and second.speaker.name == "Lantern House"
+
+
+def test_the_company_introducing_a_name_is_that_company() -> None:
+    text = "The company that runs the fair, Orbit Events Ltd, denies that the show was cancelled."
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and (a.speaker.name, a.speaker.type) == ("Orbit Events Ltd", "organization")
+
+
+def test_the_company_with_no_company_named_nearby_stays_the_company() -> None:
+    text = "Ada Vos visited Westland on Monday.\n\nThe company said its books were in order."
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "company"
