@@ -26,6 +26,8 @@ _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+|[a-z-]+\s+){0,3}?)([a-z-]
 ROLE_REACH = 200  # characters before a name that may hold its role ("Kremlin spokesperson")
 # "... Secretary of " or "... ambassador to " right before a run of capitalised words
 _OFFICE_BEFORE = re.compile(r"(?:^|\s)(([A-Za-z-]+)\s+(of|to|for))\s+$")
+# ", former special envoy to Ukraine Kurt Volker," right after a mention
+_APPOSITIVE = re.compile(r",\s+([^,;:.!?\n\u201c\u201d\"]{2,100}?),")
 _APPOS = re.compile(r"^,\s+(?:the|a|an)\s+([\w\u2019' -]{2,60}?),")
 # Capitalised words that start sentences or precede names without being part of them.
 _NOT_NAME = frozenset(
@@ -376,6 +378,22 @@ class ArticleSpeakers:
                 return sp
         return None
 
+    def _named_in_apposition(self, end: int) -> str | None:
+        """The person an appositive right after a mention ending at ``end`` names: "Another
+        diplomat, former special envoy to Ukraine Kurt Volker, said" (the parse often hangs the
+        name on the role, not on the mention). The name must end the appositive."""
+        m = _APPOSITIVE.match(self.text, end)
+        if m is None:
+            return None
+        a = bisect.bisect_left(self.named_at, m.start(1))
+        b = bisect.bisect_left(self.named_at, m.end(1))
+        inside = [(at, name) for at, name, possessive in self.named[a:b] if not possessive]
+        if not inside:
+            return None
+        at, name = inside[-1]
+        tail = self.text[at : m.end(1)].split()
+        return name if tail and len(tail) <= len(name.split()) else None
+
     def _sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_starts, pos) - 1
 
@@ -518,6 +536,10 @@ class ArticleSpeakers:
             author = self._author(m.head.lower(), m.start)
             if author is not None:
                 return Resolved(author, 0.7)
+        if m.kind == "noun":
+            named = self._named_in_apposition(m.end)
+            if named is not None:
+                return Resolved(self._person(named), 0.8)
         if m.kind == "noun":
             person = self._by_role(words, pos) if m.head.lower() in ROLE_WORDS else None
             if person:

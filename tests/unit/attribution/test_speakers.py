@@ -280,3 +280,12 @@ def test_the_company_with_no_company_named_nearby_stays_the_company() -> None:
     text = "Ada Vos visited Westland on Monday.\n\nThe company said its books were in order."
     (a,) = extract_attributions(text)
     assert a.speaker is not None and a.speaker.name == "company"
+
+
+def test_a_noun_with_an_appositive_name_is_that_person() -> None:
+    text = (
+        "Tomas Brandt arrived on Monday.\n\n"
+        "Another diplomat, former envoy to France Lena Ortiz, said the talks had failed."
+    )
+    a = extract_attributions(text)[-1]
+    assert a.speaker is not None and a.speaker.name == "Lena Ortiz"
