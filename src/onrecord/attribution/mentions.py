@@ -91,14 +91,21 @@ def _np_tokens(head: Token) -> list[Token]:
     return run
 
 
-def _glued(tokens: list[Token]) -> list[str]:
-    """Words as written: tokens with no space between them are one word ("Hau", "-", "yip")."""
+def _glued(tokens: list[Token], drop: frozenset[str] = frozenset()) -> list[str]:
+    """Words as written: tokens with no space between them are one word ("Hau", "-", "yip").
+    Tokens tagged with a tag in ``drop`` are left out, and what follows one starts a new word:
+    "Carlineo's attorney" without the possessive is "Carlineo attorney", not "Carlineoattorney"."""
     out: list[str] = []
-    for k, t in enumerate(tokens):
-        if out and not tokens[k - 1].whitespace_:
+    glue = False
+    for t in tokens:
+        if t.tag_ in drop:
+            glue = False
+            continue
+        if out and glue:
             out[-1] += t.text
         else:
             out.append(t.text)
+        glue = not t.whitespace_
     return out
 
 
@@ -171,7 +178,7 @@ def mention_from(head: Token, offset: int) -> Mention:
     for child in head.children:
         if child.dep_ == "appos":
             ap = _np_tokens(child)
-            ap_words = _glued([t for t in ap if t.tag_ not in ("DT", "POS")])
+            ap_words = _glued(ap, frozenset({"DT", "POS"}))
             if child.tag_ in ("NNP", "NNPS") and kind != "name":
                 # "the Kremlin spokesman, Dmitry Peskov, said": the appositive is the name;
                 # "ambassador to Britain Liu Xiaming": its first words may finish the role

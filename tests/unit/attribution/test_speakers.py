@@ -289,3 +289,10 @@ def test_a_noun_with_an_appositive_name_is_that_person() -> None:
     )
     a = extract_attributions(text)[-1]
     assert a.speaker is not None and a.speaker.name == "Lena Ortiz"
+
+
+def test_a_possessive_in_an_appositive_role_keeps_its_words_apart() -> None:
+    text = "Sonya Vos, Tomas Brandt\u2019s attorney, told reporters that her client meant no harm."
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Sonya Vos"
+    assert a.speaker.roles == ("Tomas Brandt attorney",)
