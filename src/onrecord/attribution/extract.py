@@ -158,8 +158,14 @@ def _resolve(text: str, article: str, items: list[Item], people: ArticleSpeakers
             speaker, conf = speakers.get(follows, (None, f.confidence * 0.5))
             conf = min(f.confidence, conf)
         elif f.mention is not None and is_dateline(text, f.mention.start, f.mention.end):
-            speaker, conf = None, f.confidence * 0.5  # the parser took a dateline for the subject
-            f = replace(f, mention=None)
+            # the parser took a dateline for the subject: the person named after it, if any
+            subject = people.after_dateline(f.mention.end)
+            if subject is not None:
+                r = people.resolve(subject, subject.start, article)
+                speaker, conf = r.speaker, min(f.confidence, r.confidence) * 0.8
+            else:
+                speaker, conf = None, f.confidence * 0.5
+            f = replace(f, mention=subject)
         elif f.mention is not None:
             r = people.resolve(f.mention, f.mention.start, article)
             speaker, conf = r.speaker, min(f.confidence, r.confidence)

@@ -101,7 +101,7 @@ DOCUMENT_REACH = 300  # characters around the earlier naming of the document tha
 # A place name opening a paragraph before a dash is a dateline ("SIOUX FALLS, S.D. (AP) — ..."),
 # which the parser sometimes takes for the subject of the first sentence.
 _DATELINE_TAIL = re.compile(
-    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([\w .]+\))?\s*[\u2013\u2014-]+\s"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,2})?\s*(?:\([\w .]+\))?\s*[\u2013\u2014-]+\s"
 )
 _MALE = frozenset({"he", "him", "his"})
 _FEMALE = frozenset({"she", "her"})
@@ -393,6 +393,21 @@ class ArticleSpeakers:
         at, name = inside[-1]
         tail = self.text[at : m.end(1)].split()
         return name if tail and len(tail) <= len(name.split()) else None
+
+    def after_dateline(self, end: int) -> Mention | None:
+        """The person named right after a dateline that ends at ``end`` ("CLEVELAND, July 19 (UPI)
+        \u2014 Former Attorney General Michael Mukasey told delegates"): the parser took the
+        place for the subject, the sentence's subject is that person. Only a person the article
+        names elsewhere too, so that a capitalised opening word is not taken for one."""
+        tail = _DATELINE_TAIL.match(self.text, end)
+        run = _RUN.match(self.text, tail.end()) if tail is not None else None
+        if run is None:
+            return None
+        words = _clean(run.group().split())
+        role, name = split_title(words)
+        if not name or name.split()[-1] not in self.full or name in self.orgs:
+            return None
+        return Mention(run.start(), run.end(), run.group(), "name", name.split()[-1], name, role)
 
     def _sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_starts, pos) - 1

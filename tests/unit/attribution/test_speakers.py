@@ -296,3 +296,14 @@ def test_a_possessive_in_an_appositive_role_keeps_its_words_apart() -> None:
     (a,) = extract_attributions(text)
     assert a.speaker is not None and a.speaker.name == "Sonya Vos"
     assert a.speaker.roles == ("Tomas Brandt attorney",)
+
+
+def test_the_person_after_a_dated_dateline_is_the_speaker() -> None:
+    text = (
+        "BRISTOL, March 3 (Wire) \u2014 Former Harbour Minister Ada Vos told delegates that the quay "
+        "should be rebuilt.\n\nVos spoke for an hour."
+    )
+    a = extract_attributions(text)[0]
+    assert a.speaker is not None and a.speaker.name == "Ada Vos"
+    assert a.speaker_mention is not None and a.speaker_mention.text.endswith("Ada Vos")
+    assert is_dateline(text, 0, 7)
