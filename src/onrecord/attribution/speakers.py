@@ -491,7 +491,7 @@ class ArticleSpeakers:
     def resolve(self, m: Mention, pos: int, article: str) -> Resolved:
         """The speaker a mention at ``pos`` refers to, remembered for later pronouns."""
         r = self._resolve(m, pos, article)
-        if r.speaker.name:
+        if r.speaker.name and r.speaker.type != "unknown":
             self.history.append((pos, r.speaker))
             if r.speaker.type == "person":
                 bisect.insort(self.spoken, (pos, r.speaker.name))
@@ -568,7 +568,10 @@ class ArticleSpeakers:
                 role = " ".join(words)
                 sid = _sid("person", f"{article}:{role}")
                 return Resolved(Speaker(sid, None, "person", (role,)), 0.6)
-            return Resolved(Speaker(_sid("unknown", f"{article}:{pos}"), None, "unknown"), 0.5)
+            # an unnamed source ("a second person briefed on the call") is no entity, but its
+            # description is what a reader knows of who spoke
+            description = " ".join(words)
+            return Resolved(Speaker(_sid("unknown", f"{article}:{pos}"), description, "unknown"), 0.5)
         name = " ".join(words)
         return Resolved(Speaker(_sid("group", name), name, "group"), 0.75)
 

@@ -307,3 +307,9 @@ def test_the_person_after_a_dated_dateline_is_the_speaker() -> None:
     assert a.speaker is not None and a.speaker.name == "Ada Vos"
     assert a.speaker_mention is not None and a.speaker_mention.text.endswith("Ada Vos")
     assert is_dateline(text, 0, 7)
+
+
+def test_an_unnamed_source_is_unknown_and_described() -> None:
+    (a,) = extract_attributions("A second person briefed on the talks said the deal was close.")
+    assert a.speaker is not None and a.speaker.type == "unknown"
+    assert a.speaker.name == "second person"
