@@ -73,6 +73,12 @@ _EDGE = frozenset({"punct", "cc", "mark"})
 _KEPT_MARKS = frozenset(words("if whether unless"))
 _QUOTING = frozenset({"quote", "cite"})
 _ASKING = frozenset(words("ask wonder question inquire"))
+_INSTRUMENTS = frozenset(
+    words(
+        "decree law ruling resolution order bill statute constitution amendment regulation treaty "
+        "legislation ordinance directive"
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -458,6 +464,13 @@ def _lexicon(lemma: str | None) -> str:
     return "learned" if lemma in LEARNED else "speech"
 
 
+def _instrument(cue: Token, spk: Token) -> bool:
+    """A decree that "rules talks impossible", a law that "says" or a bill that "would require":
+    what a legal instrument lays down is not reported speech."""
+    noun = cue.head if spk.tag_ in ("WDT", "WP") and cue.dep_ == "relcl" else spk
+    return noun.lower_.removesuffix("s") in _INSTRUMENTS
+
+
 def _sourcing(cue: Token, content: list[Token]) -> bool:
     """How a source asked to be quoted, not what they said: "who asked not to be identified",
     "who spoke on condition of anonymity to discuss the talks"."""
@@ -507,7 +520,7 @@ def find_reported(doc: Doc, offset: int, *, wide: bool = False) -> list[Found]:
         if _sourcing(tok, toks):
             continue
         spk, via, conf = speaker_of(tok)
-        if spk is None:
+        if spk is None or _instrument(tok, spk):
             continue
         content = char_span(toks, offset)
         if content is None:

@@ -104,6 +104,8 @@ def test_single_attribution(text: str, speaker: str | None, cue: str | None, con
     "text",
     [
         "The court's decree rules talks impossible until spring.",
+        'It was a reference to the 2022 decree that rules direct talks "impossible" while he is in power.',
+        "The law says that drivers must stop at red lights.",
         'The so-called "reform" passed on Monday with 40 votes.',
         "Shares in the company rose 3 percent on Friday.",
         "He added salt to the soup and stirred it.",
