@@ -24,7 +24,11 @@ ROLE_WORDS = frozenset(
         "analyst professor prof. dr. dr correspondent reporter editor columnist founder manager "
         "strategist pollster attorney lawyer lawmaker congressman congresswoman chancellor "
         "vice prime foreign defense defence press interior state first lady former councillor "
-        "councilor councilman councilwoman alderman"
+        "councilor councilman councilwoman alderman "
+        # occupations and ranks written before a name ("singer Lena Ortiz", "Lt. Col. X")
+        "singer actor actress rapper musician artist author writer novelist economist scientist "
+        "researcher activist coach star comedian host anchor superintendent sheriff detective "
+        "pastor bishop rabbi imam lt. lt col. col sgt. sgt capt. capt maj. maj adm. adm cpl. cpl"
     )
 )
 # Words that make a name an organisation's or a place's ("Kremlin", "Reuters", "Britain").

@@ -37,9 +37,21 @@ _NOT_NAME = frozenset(
         # prepositions and adverbs that open a sentence before a name ("With Donald Trump ...")
         "with from by to into about under over during since until among between without within "
         "across against like unlike despite through toward towards amid also meanwhile however "
-        "speaking asked according told said says although though because unless whether"
+        "speaking asked according told said says although though because unless whether "
+        # an auxiliary opening an inverted clause ("Had I known")
+        "had has have was were is are did does do would could should will"
     )
 )
+# Words that open a sentence before its subject ("Certainly Donald Trump ...", "Even Sondland ...")
+_SENTENCE_ADVERBS = frozenset(
+    words(
+        "certainly clearly obviously apparently reportedly finally notably currently recently "
+        "previously originally eventually unfortunately fortunately interestingly ironically "
+        "similarly additionally separately privately publicly initially later now today yesterday "
+        "still only even indeed perhaps instead again already nevertheless nonetheless"
+    )
+)
+_PARTIES = frozenset(words("democrat democratic republican gop conservative liberal progressive libertarian"))
 _ORG_NOUNS = frozenset(
     words(
         "campaign ministry newspaper government agency committee company office administration "
@@ -159,8 +171,17 @@ def _sid(kind: str, key: str) -> str:
 
 def _clean(words: Sequence[str]) -> list[str]:
     out = [w.removesuffix("\u2019s").removesuffix("'s") for w in words]
+    # "Even Mr. Trump": what comes before a courtesy title is the sentence's, not the name's
+    titled = [k for k, w in enumerate(out[1:3], 1) if w.lower().rstrip(".") in ("mr", "mrs", "ms")]
+    if titled:
+        out = out[titled[-1] + 1 :]
     while out and (
-        out[0].lower().rstrip(".") in _NOT_NAME or (len(out) > 1 and opens_inverted_report(out[0]))
+        out[0].lower().rstrip(".") in _NOT_NAME
+        or (len(out) > 1 and opens_inverted_report(out[0]))
+        # "Certainly Donald Trump", "Democrat Bernie Sanders": a sentence adverb or a party
+        # before a name of two words or more
+        or (len(out) > 1 and out[0].lower() in _SENTENCE_ADVERBS)
+        or (len(out) > 2 and out[0].lower() in _PARTIES and not any(w.lower() in ORG_WORDS for w in out))
     ):
         out.pop(0)
     return [w for w in out if w]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from onrecord.attribution import extract_attributions
 from onrecord.attribution.speakers import is_dateline
 
@@ -313,3 +315,24 @@ def test_an_unnamed_source_is_unknown_and_described() -> None:
     (a,) = extract_attributions("A second person briefed on the talks said the deal was close.")
     assert a.speaker is not None and a.speaker.type == "unknown"
     assert a.speaker.name == "second person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an occupation or a rank before a name is a role, not part of the name
+        ("Singer Lena Ortiz said the tour would go on.", "Lena Ortiz"),
+        ("Lt. Col. Tomas Brandt said the call was improper.", "Tomas Brandt"),
+        ("Superintendent Ada Vos said the schools would open.", "Ada Vos"),
+        # a party, an adverb opening the sentence, or words before a courtesy title are not the name's
+        ("Democrat Karl Berg said the plan was dead.", "Karl Berg"),
+        ("Certainly Karl Berg said the plan was dead.", "Karl Berg"),
+        ("Even Mr. Berg said the plan was dead.", "Berg"),
+        # but a party word in an organisation's name and a first name ending in -ly stay
+        ("The Democratic National Committee said the plan was dead.", "Democratic National Committee"),
+        ("Emily Jane Kelly said the plan was dead.", "Emily Jane Kelly"),
+    ],
+)
+def test_words_before_a_name_that_are_not_the_name(text: str, name: str) -> None:
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == name
