@@ -429,7 +429,8 @@ def extract(paths: tuple[str, ...], fmt: str | None, no_clean: bool, quiet: bool
 
 def _speaker_label(a: Attribution) -> str:
     """The resolved name, with the local mention beside it when that says something else."""
-    name = a.speaker.name if a.speaker else None
+    # an unnamed source's name is only its description: the mention says it in full
+    name = a.speaker.name if a.speaker and a.speaker.type != "unknown" else None
     mention = a.speaker_mention.text if a.speaker_mention else "?"
     return name if name and name == mention else f"{name or 'unknown'} ({mention})"
 
