@@ -39,7 +39,7 @@ _NOT_NAME = frozenset(
         "across against like unlike despite through toward towards amid also meanwhile however "
         "speaking asked according told said says although though because unless whether "
         # an auxiliary opening an inverted clause ("Had I known")
-        "had has have was were is are did does do would could should will"
+        "had has have was were is are did does would could should"
     )
 )
 # Words that open a sentence before its subject ("Certainly Donald Trump ...", "Even Sondland ...")

@@ -331,6 +331,8 @@ def test_an_unnamed_source_is_unknown_and_described() -> None:
         # but a party word in an organisation's name and a first name ending in -ly stay
         ("The Democratic National Committee said the plan was dead.", "Democratic National Committee"),
         ("Emily Jane Kelly said the plan was dead.", "Emily Jane Kelly"),
+        # a first name that is also an auxiliary stays
+        ("Will Harding said the plan was dead.", "Will Harding"),
     ],
 )
 def test_words_before_a_name_that_are_not_the_name(text: str, name: str) -> None:
