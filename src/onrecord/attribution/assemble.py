@@ -301,15 +301,23 @@ def _last_mark(text: str, quote: Quote) -> str:
     return text[quote.start : quote.close].rstrip().rstrip("\u2019'\u201d").rstrip()[-1:]
 
 
-def _slot_before(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> Found | None:
-    """``Billy Joel sings, "..."``, ``X is shown lecturing: "..."``, ``As Vulture put it, "..."``:
-    a verb with a subject right before the comma or colon that opens a quotation reports it,
-    whatever the verb. Read off the parse around the mark, like ``_reporting_slot``."""
+def _tokens_before(parsed: Parsed, quote: Quote) -> tuple[int, list[Token]] | None:
+    """The chunk offset and the tokens of the sentence that opens a quotation, before its mark."""
     got = parsed.sentence_tokens(quote.open)
     if got is None:
         return None
     off, toks = got
-    before = [t for t in toks if off + t.idx < quote.open]
+    return off, [t for t in toks if off + t.idx < quote.open]
+
+
+def _slot_before(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> Found | None:
+    """``Billy Joel sings, "..."``, ``X is shown lecturing: "..."``, ``As Vulture put it, "..."``:
+    a verb with a subject right before the comma or colon that opens a quotation reports it,
+    whatever the verb. Read off the parse around the mark, like ``_reporting_slot``."""
+    got = _tokens_before(parsed, quote)
+    if got is None:
+        return None
+    off, before = got
     if len(before) < 2 or before[-1].text not in (",", ":"):
         return None
     verb = before[-2]
@@ -334,11 +342,10 @@ def _participle_before(text: str, quote: Quote, parsed: Parsed, inside: _Inside)
     """``X posted a photo, writing "..."``: a cue participle after a comma, right before the
     quotation, reports it for the subject of the clause it follows. The parser often takes the
     participle for the subject of the quoted words, so this is read off the tags."""
-    got = parsed.sentence_tokens(quote.open)
+    got = _tokens_before(parsed, quote)
     if got is None:
         return None
-    off, toks = got
-    before = [t for t in toks if off + t.idx < quote.open]
+    off, before = got
     if before and before[-1].text == ":":
         before.pop()
     if len(before) < 3 or before[-2].text != ",":

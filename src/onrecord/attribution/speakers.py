@@ -206,13 +206,18 @@ class ArticleSpeakers:
         self.org_intro: list[tuple[int, str, str]] = []  # (position, kind noun, name)
         self.introduced: set[str] = set()  # organisations introduced with a noun or "which"
         self._learn_orgs(text, paras)
-        for ps, pe in paras:
-            for m in _RUN.finditer(text, ps, pe):
-                for start, end in _sentence_pieces(text, m.start(), m.end()):
-                    self._learn(text, ps, start, end)
+        # the runs of capitalised words, cut where a sentence ends: (paragraph start, start, end)
+        runs = [
+            (ps, start, end)
+            for ps, pe in paras
+            for m in _RUN.finditer(text, ps, pe)
+            for start, end in _sentence_pieces(text, m.start(), m.end())
+        ]
+        for ps, start, end in runs:
+            self._learn(text, ps, start, end)
         self.history: list[tuple[int, Speaker]] = []
         self.spoken: list[tuple[int, str]] = []  # where people resolved so far speak, by position
-        self._mentions(text, paras, quotes)
+        self._mentions(text, paras, quotes, runs)
 
     def _learn_orgs(self, text: str, paras: Sequence[tuple[int, int]]) -> None:
         """Names the text introduces as organisations: with a noun of organisation in apposition
@@ -242,7 +247,11 @@ class ArticleSpeakers:
         return name
 
     def _mentions(
-        self, text: str, paras: Sequence[tuple[int, int]], quotes: Sequence[tuple[int, int]]
+        self,
+        text: str,
+        paras: Sequence[tuple[int, int]],
+        quotes: Sequence[tuple[int, int]],
+        runs: Sequence[tuple[int, int, int]],
     ) -> None:
         """Where known people are named in the writer's own words (not inside quotations), and
         where sentences start: a pronoun looks first at its own sentence and the one before."""
@@ -268,11 +277,10 @@ class ArticleSpeakers:
                 bare = word.removesuffix("\u2019s").removesuffix("'s")
                 if bare in known and not quoted(m.start()):
                     self.named.append((m.start(), known[bare], bare != word))
-            for m in _RUN.finditer(text, ps, pe):
-                for start, end in _sentence_pieces(text, m.start(), m.end()):
-                    name = " ".join(_clean(text[start:end].split()))
-                    if name and _is_firm(name, self.introduced) and not quoted(start):
-                        self.firm_named.append((start, name))
+        for _, start, end in runs:
+            name = " ".join(_clean(text[start:end].split()))
+            if name and _is_firm(name, self.introduced) and not quoted(start):
+                self.firm_named.append((start, name))
         self.named_at = [p for p, _, _ in self.named]
         self.firm_named_at = [p for p, _ in self.firm_named]
 
@@ -433,6 +441,10 @@ class ArticleSpeakers:
     def _sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_starts, pos) - 1
 
+    def _sentence_before(self, j: int, k: int, pos: int) -> tuple[int, int]:
+        """Sentence ``j`` (at most ``k``, the one holding ``pos``), cut at ``pos`` when it is ``k``."""
+        return self.sentence_starts[j], pos if j == k else self.sentence_starts[j + 1]
+
     def _in_context(self, pos: int, gender: str) -> str | None:
         """The person a "he" or "she" at ``pos`` most likely refers to: the first compatible person
         named (or speaking) earlier in its own sentence, else in the sentence before, read left to
@@ -445,8 +457,7 @@ class ArticleSpeakers:
         for j in (k, k - 1):
             if j < 0:
                 break
-            lo = self.sentence_starts[j]
-            hi = pos if j == k else self.sentence_starts[j + 1]
+            lo, hi = self._sentence_before(j, k, pos)
             a, b = bisect.bisect_left(self.named_at, lo), bisect.bisect_left(self.named_at, hi)
             c, d = bisect.bisect_left(self.spoken, (lo, "")), bisect.bisect_left(self.spoken, (hi, ""))
             found = sorted([*self.named[a:b], *((at, n, False) for at, n in self.spoken[c:d])])
@@ -469,19 +480,17 @@ class ArticleSpeakers:
         if noun not in _GENERIC_ORG_KINDS:
             return None
         k = self._sentence_of(pos)
+        # the companies that spoke so far: looked up once, not once per sentence
+        firms = [
+            (at, sp.name)
+            for at, sp in self.history
+            if sp.type == "organization" and sp.name and at < pos and _is_firm(sp.name, self.introduced)
+        ]
         for j in range(k, max(k - 2, 0) - 1, -1):
-            lo = self.sentence_starts[j]
-            hi = pos if j == k else self.sentence_starts[j + 1]
+            lo, hi = self._sentence_before(j, k, pos)
             a = bisect.bisect_left(self.firm_named_at, lo)
             b = bisect.bisect_left(self.firm_named_at, hi)
-            spoken = [
-                (at, sp.name)
-                for at, sp in self.history
-                if sp.type == "organization"
-                and sp.name
-                and lo <= at < hi
-                and _is_firm(sp.name, self.introduced)
-            ]
+            spoken = [(at, name) for at, name in firms if lo <= at < hi]
             found = sorted([*self.firm_named[a:b], *spoken])
             if found:
                 return found[0][1]
