@@ -171,13 +171,15 @@ def news_dates() -> dict[str, Any] | None:
 
     Each page is given to ``extract_files`` as a JSON Lines feed item (id, text, and the
     publication date the gold records, omitted where it has none), as ``onrecord ingest`` reads a
-    feed; None when the pages (``../shared``) are not there.
+    feed; None when the pages (``../shared``) are not there. ``dataset_sha256`` is a SHA-256 over
+    the gold file and the texts of the pages it annotates.
     """
     from onrecord.service import extract_files
 
     if not NEWS_PAGES.exists():
         return None
-    gold = json.loads((DATA / "news_dates_gold.json").read_text(encoding="utf-8"))
+    raw = (DATA / "news_dates_gold.json").read_bytes()
+    gold = json.loads(raw.decode("utf-8"))
     pages = json.loads(NEWS_PAGES.read_text(encoding="utf-8"))["output"]
     entries = {n.removesuffix(".txt"): v for n, v in gold.items() if not n.startswith("_")}
     texts = {page: pages[page]["articleBody"] for page in entries}
@@ -191,17 +193,12 @@ def news_dates() -> dict[str, Any] | None:
             lines.append(json.dumps(item, ensure_ascii=False))
         feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
         found = {x.article: x for x in extract_files([str(feed)]) if hasattr(x, "article")}
-    return _score_dates({p: e["statements"] for p, e in entries.items()}, texts, found, 8)
-
-
-def news_dates_sha() -> str:
-    """SHA-256 over ``news_dates_gold.json`` and the texts of the pages it annotates."""
-    h = hashlib.sha256((DATA / "news_dates_gold.json").read_bytes())
-    pages = json.loads(NEWS_PAGES.read_text(encoding="utf-8"))["output"]
-    gold = json.loads((DATA / "news_dates_gold.json").read_text(encoding="utf-8"))
+    result = _score_dates({p: e["statements"] for p, e in entries.items()}, texts, found, 8)
+    h = hashlib.sha256(raw)
     for name in sorted(n for n in gold if not n.startswith("_")):
-        h.update(pages[name.removesuffix(".txt")]["articleBody"].encode("utf-8"))
-    return h.hexdigest()
+        h.update(texts[name.removesuffix(".txt")].encode("utf-8"))
+    result["dataset_sha256"] = h.hexdigest()
+    return result
 
 
 # -- same-statement pairs ------------------------------------------------------------------------
@@ -442,7 +439,7 @@ def gate(results: dict[str, Any]) -> int:
     news = results["news_dates"]
     if news:
         pinned = base["news_dates"]
-        news_sha = news_dates_sha()
+        news_sha = news["dataset_sha256"]
         if news_sha != pinned["dataset_sha256"]:
             pinned_sha = pinned["dataset_sha256"]
             failures.append(
