@@ -89,8 +89,9 @@ class CleanText:
     """The article body found in a text, with a map back to the original.
 
     ``body`` is the kept paragraphs joined by blank lines; each paragraph is a verbatim slice of the
-    original, so ``segments`` map every body character to an original offset. Separators inserted
-    between paragraphs map to the end of the preceding segment.
+    original, or several where an inline stretch was removed from it (a hover card), so ``segments``
+    map every body character to an original offset. Separators inserted between paragraphs map to
+    the end of the preceding segment.
     """
 
     body: str

@@ -19,6 +19,8 @@
 ``comments``              comment sections
 ``repeated-across-outlet`` lines the caller found on many pages of the same outlet
 ``fragment``              short non-prose lines inside the article stretch (labels, counters)
+``hover-card``            a card that pops up over a linked name, rendered inline: the name again,
+                          the person's latest headlines, up to its ``MORE`` link
 ``outside-main-content``  everything before or after the article stretch that no rule named
 """
 
@@ -43,6 +45,7 @@ LEGAL = "legal"
 COMMENTS = "comments"
 REPEATED = "repeated-across-outlet"
 FRAGMENT = "fragment"
+HOVER_CARD = "hover-card"
 OUTSIDE = "outside-main-content"
 
 REASONS = frozenset(
@@ -66,6 +69,7 @@ REASONS = frozenset(
         COMMENTS,
         REPEATED,
         FRAGMENT,
+        HOVER_CARD,
         OUTSIDE,
     }
 )

@@ -6,8 +6,9 @@ reason. Blocks that open with a recognisable header (newsletter boxes, donation 
 lists, comment sections) take the lines that follow them. The main content is then the
 contiguous stretch of lines with the highest score (prose counts for, chrome against: Finn's Body
 Text Extraction over lines). Inside it, bylines, datelines and lines beside the article's
-indentation column go; in unindented text, short lines stay only where they head prose. The
-headline is the heading-like line just before that stretch (the first copy, if printed twice).
+indentation column go; in unindented text, short lines stay only where they head prose.
+Within a kept paragraph, a name's hover card rendered inline goes (:mod:`onrecord.clean.inline`).
+The headline is the heading-like line just before that stretch (the first copy, if printed twice).
 With ``extracted=True`` only lines that are chrome on their own are removed.
 
 The removal reasons are listed in :mod:`onrecord.clean.reasons`.
@@ -20,6 +21,7 @@ import re
 from collections.abc import Iterable
 
 from onrecord.clean.blocks import keep_announced_lists
+from onrecord.clean.inline import hover_cards
 from onrecord.clean.lines import MAX_HEADLINE_WORDS, Line
 from onrecord.clean.page import PROSE_LONG_WORDS, PROSE_MIN_WORDS, Page, is_prose, is_sentence
 from onrecord.clean.phrases import line_key
@@ -28,6 +30,7 @@ from onrecord.clean.reasons import (
     DATELINE,
     DUPLICATE_TITLE,
     FRAGMENT,
+    HOVER_CARD,
     NAVIGATION,
     OUTSIDE,
     REASONS,
@@ -256,9 +259,16 @@ def _assemble(page: Page, title: Line | None) -> CleanText:
         if parts:
             parts.append(PARAGRAPH_SEPARATOR)
             clean_pos += len(PARAGRAPH_SEPARATOR)
-        parts.append(text[orig_start:orig_end])
-        segments.append(Segment(clean_pos, orig_start, orig_end - orig_start))
-        clean_pos += orig_end - orig_start
+        # a hover card inside the paragraph is left out of it; the prose on both sides stays
+        pos = orig_start
+        for cut_start, cut_end in [*hover_cards(text, orig_start, orig_end), (orig_end, orig_end)]:
+            if cut_start > pos:
+                parts.append(text[pos:cut_start])
+                segments.append(Segment(clean_pos, pos, cut_start - pos))
+                clean_pos += cut_start - pos
+            if cut_end > cut_start:
+                removed.append(Removal(cut_start, cut_end, HOVER_CARD))
+            pos = cut_end
         para.clear()
 
     prev: Line | None = None

@@ -56,10 +56,16 @@ def check_invariants(text: str, result: CleanText) -> None:
         assert text[removal.start : removal.end].strip()
     if result.title is not None:
         assert text[result.title.start : result.title.end] == result.title.text
-    # The body is the kept paragraphs joined by blank lines, nothing else.
-    joined = "\n\n".join(
-        text[a:b] for a, b in sorted((s.orig_start, s.orig_start + s.length) for s in result.segments)
-    )
+    # The body is the kept paragraphs joined by blank lines, nothing else; the pieces of a
+    # paragraph that lost an inline stretch (a hover card) follow each other directly.
+    inline = {(r.start, r.end) for r in result.removed if r.reason == "hover-card"}
+    joined = ""
+    previous_end: int | None = None
+    for seg in sorted(result.segments, key=lambda s: s.orig_start):
+        if previous_end is not None:
+            joined += "" if any(a <= previous_end and seg.orig_start <= b for a, b in inline) else "\n\n"
+        joined += text[seg.orig_start : seg.orig_start + seg.length]
+        previous_end = seg.orig_start + seg.length
     assert result.body == joined
 
 
@@ -422,3 +428,24 @@ def test_seed_duplicate_headline_removed_once() -> None:
     assert reasons.count("title") == 1
     assert reasons.count("duplicate-title") == 1
     assert "Kremlin cautious after the proposal" not in result.body
+
+
+HOVER_PARA = (
+    "A man pleaded guilty to charges he threatened to kill Rep. Jane RowanJane RowanSenate "
+    'passes stopgap bill | Rowan says "we will not back down" on housing MORE (D-Ore.) in a '
+    "voicemail left at her office in March, prosecutors said on Tuesday."
+)
+
+
+def test_hover_card_inside_a_paragraph_is_removed() -> None:
+    text = f"{PARA_A}\n\n{HOVER_PARA}\n\n{PARA_B}\n"
+    result = clean_text(text)
+    check_invariants(text, result)
+    assert "Rep. Jane Rowan (D-Ore.) in a voicemail" in result.body
+    assert "stopgap" not in result.body
+    cards = [r for r in result.removed if r.reason == "hover-card"]
+    assert len(cards) == 1
+    assert text[cards[0].start : cards[0].end].startswith("Jane RowanSenate")
+    assert text[cards[0].start : cards[0].end].endswith("MORE")
+    # the HTML path (already extracted text) loses the card too
+    assert "stopgap" not in clean_text(text, extracted=True).body
