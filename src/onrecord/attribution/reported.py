@@ -323,6 +323,10 @@ def _content_tokens(cue: Token, lemma: str) -> tuple[str, list[Token]] | None:
             return "prep", list(pobj.subtree)
     if lemma in OBJECT_CONTENT or lemma in LEARNED or lemma == "call":
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is not None and cue.dep_ == "relcl" and obj.i < cue.i and _relative_word(obj):
+            # "a group that he described as X": the object is the relative's antecedent, outside
+            # the clause; the pronoun is no content (from it on the span would hold the cue too)
+            obj = None
         extra = [
             c
             for c in kids
@@ -381,6 +385,11 @@ def _content_tokens(cue: Token, lemma: str) -> tuple[str, list[Token]] | None:
         toks = [t for t in head.subtree if t.i < cue.left_edge.i]
         return ("first", toks) if toks else None
     return None
+
+
+def _relative_word(tok: Token) -> bool:
+    """ "that", "which", "whom" opening a relative clause (the parser tags "that" IN as often)."""
+    return tok.tag_ in ("WDT", "WP") or tok.lower_ in ("that", "which", "who", "whom")
 
 
 def _addressee(cue: Token, offset: int) -> tuple[int, int] | None:

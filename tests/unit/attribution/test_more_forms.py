@@ -34,6 +34,23 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "indirect",
     ),
     (
+        # the relative pronoun is no content, and the content never holds its own cue
+        'The list includes a group of states that Ada Fischer described as the "war party".',
+        "Ada Fischer",
+        "Ada Fischer",
+        "described",
+        'the "war party"',
+        "mixed",
+    ),
+    (
+        "It was a merger which the regulator described as harmful to consumers.",
+        "regulator",
+        "the regulator",
+        "described",
+        "harmful to consumers",
+        "indirect",
+    ),
+    (
         # one paraphrase that runs on into a quotation, closed by a second cue: one attribution
         'Ada Fischer emphasized that the two votes are "entirely separate matters. '
         'But neither can wait much longer," she added.',
@@ -223,6 +240,8 @@ def test_form(text: str, speaker: str, mention: str, cue: str, content: str, kin
         "Tom Rivers waved at a man in the crowd shouting at the band.",
         # "call" with a plain object is a telephone call
         "Tom Rivers called the council office on Monday.",
+        # a relative pronoun alone is no content: "which" is not what the ministry denied
+        "The paper printed the reports, which the ministry denied.",
         # a short title-case quotation is a title, not something said
         'Tom Rivers wrote "Going Home Again" in 1999.',
     ],
