@@ -21,7 +21,9 @@ dates it (onrecord's pipeline on the PolNeAR article, cached under ``.cache/``).
 3. The best single extra rule (publication gap, cosine, overlap, shared run, same day or day after)
    that costs no or one false link on train: how much recall text and dates alone can still buy.
 
-Nothing is written; the figures are for choosing (see "what was tried" in ``linking.py``).
+Nothing is written; the figures are for choosing (see "what was tried" in ``linking.py``). The
+occasion of each report (debate, rally, interview ... found in the article) as further evidence:
+``statement_occasions_study.py``.
 """
 
 from __future__ import annotations
