@@ -25,7 +25,11 @@ day after the other's day", added to the rules, reached out of fold on train at 
 0.941 for recall 0.547 (the rules alone: 0.968 / 0.513), and no single extra rule found more than
 one more right link without a wrong one. Stemming the overlap (+1 right, +5 wrong) and embedding the
 content without its cue (-2 right, +4 wrong) did worse too. Most misses are a remark reported
-undated on one side or both, where only the words are left to decide.
+undated on one side or both, where only the words are left to decide. The occasion of each report
+(the debate, rally, interview or tweet named around it) was tried as evidence too
+(``benchmarks/statement_occasions_study.py``): 3 more right links on train out of fold, none on the
+held-out pairs, one more wrong one; an agreeing occasion is weak evidence (two answers at one
+debate are two statements).
 """
 
 from __future__ import annotations
