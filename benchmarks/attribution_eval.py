@@ -56,6 +56,8 @@ SEEDS_GOLD = ROOT / "tests" / "data" / "seeds_gold.json"
 PAGES = SHARED / "corpora" / "article-extraction-benchmark" / "output" / "inscriptis.json"
 NEWS_GOLD = ROOT / "tests" / "data" / "news_gold.json"
 NEWS_MORE_GOLD = ROOT / "tests" / "data" / "news_gold_more.json"
+# gold files of further news pages, each scored whole as one held-out set
+NEWS_HELD_OUT_GOLDS = (("news_more_held_out", NEWS_MORE_GOLD),)
 BASELINE = Path(__file__).resolve().parent / "attribution_baseline.json"
 FIGURES = ("precision", "recall", "f1", "speaker_acc", "end_to_end_f1", "quoted_recall")
 
@@ -126,18 +128,16 @@ def eval_seeds(scorer: ModuleType, workdir: Path) -> dict[str, Any]:
 
 def eval_news(scorer: ModuleType, workdir: Path) -> dict[str, dict[str, Any]]:
     """The news pages: news_gold.json in its two halves (sorted page ids: first half dev, second
-    held out), and news_gold_more.json as a whole, held out."""
+    held out), and each file of ``NEWS_HELD_OUT_GOLDS`` as a whole, held out."""
     pages = json.loads(PAGES.read_text(encoding="utf-8"))["output"]
     gold: dict[str, Any] = json.loads(NEWS_GOLD.read_text(encoding="utf-8"))
     names = sorted(n for n in gold if not n.startswith("_"))
-    more: dict[str, Any] = json.loads(NEWS_MORE_GOLD.read_text(encoding="utf-8"))
-    gold.update((n, v) for n, v in more.items() if not n.startswith("_"))
     half = len(names) // 2
-    parts = (
-        ("news_dev", names[:half]),
-        ("news_held_out", names[half:]),
-        ("news_more_held_out", sorted(n for n in more if not n.startswith("_"))),
-    )
+    parts = [("news_dev", names[:half]), ("news_held_out", names[half:])]
+    for part, path in NEWS_HELD_OUT_GOLDS:
+        more: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        gold.update((n, v) for n, v in more.items() if not n.startswith("_"))
+        parts.append((part, sorted(n for n in more if not n.startswith("_"))))
     out: dict[str, dict[str, Any]] = {}
     for part, chosen in parts:
         folder = workdir / part
