@@ -1,4 +1,4 @@
-"""Real news end to end: PolNeAR dev, a slice of train and the 48 annotated news pages through
+"""Real news end to end: PolNeAR dev, a slice of train and the 64 annotated news pages through
 ``onrecord ingest``, then the statement, speaker and timeline commands on what was stored.
 
 The unit tests pin each rule on made-up sentences; this one is there for what only real text
@@ -42,7 +42,7 @@ def _articles(corpora: Path) -> list[dict[str, str]]:
     data = Path(__file__).resolve().parents[1] / "data"
     names = [
         name
-        for file in ("news_gold.json", "news_gold_more.json")
+        for file in ("news_gold.json", "news_gold_more.json", "news_gold_third.json")
         for name in sorted(json.loads((data / file).read_text("utf-8")))
         if not name.startswith("_")
     ]
