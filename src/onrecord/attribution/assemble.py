@@ -255,13 +255,82 @@ def _cue_near(
             if off + t.idx < quote.open and _is_cue(t) and not inside(off + t.idx):
                 f = _found(t, off, quote)
                 if f is not None:
-                    return f
+                    clause = _reported_clause(text, quote, t, off, toks) if pos == quote.open else None
+                    return f if clause is None else replace(f, content=clause, kind="mixed")
         pos = off + toks[0].idx - 1
         while pos > 0 and text[pos].isspace():
             pos -= 1
         if pos < 0 or text_before(parsed, pos) not in ":,":
             break
     return None
+
+
+# Words that open a clause of its own after a comma (another statement, or the writer's
+# description of what was named): the reported clause ends before them
+_CLAUSE_BREAKS = frozenset(words("but and while whereas although though yet which who whose"))
+# Punctuation that sets a clause or an aside apart
+_ASIDES = frozenset({",", ":", ";", "\u2014", "\u2013", "--", "(", ")"})
+_QUOTE_MARKS = frozenset("\"\u201c\u201d\u2018\u2019'`\u00ab\u00bb")
+
+
+def _reported_clause(
+    text: str, quote: Quote, cue: Token, off: int, toks: Sequence[Token]
+) -> tuple[int, int] | None:
+    """The reported clause a quotation is a part of, when it is one: ``said for the first time
+    that "top secret" intelligence had passed through the server`` reports the whole clause, of
+    which the quoted words are a fragment (a mixed quote). The clause starts after the cue (its
+    particle, the one told, and a "that" before the quotation) and runs past the quotation when
+    the quoted words stop mid-sentence (they end in a letter, not in the punctuation of a
+    statement), to the end of the sentence or a comma with a conjunction (", but had ...").
+    None when the quotation is the statement itself (``said: "..."``, ``said, "..."``)."""
+    last = max(
+        (c for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1), default=cue, key=lambda c: c.i
+    )
+    told = _addressee(cue, off)
+    gap = [
+        t
+        for t in toks
+        if t.i > last.i
+        and off + t.idx < quote.open
+        and not (told is not None and told[0] <= off + t.idx < told[1])
+    ]
+    if any(_is_mark(t) or _is_cue(t) for t in gap):
+        return None  # another quotation or another cue stands between: the quotation is theirs
+    that = [k for k, t in enumerate(gap) if t.lower_ == "that" and t.tag_ in ("IN", "WDT")]
+    if that:
+        gap = gap[that[-1] + 1 :]
+    elif gap and gap[-1].text in (",", ":"):
+        gap = []  # 'said, with a smile: "..."': the quotation is introduced as the statement
+    elif any(t.text in _ASIDES for t in gap):
+        return None  # 'said it was good to be home, a man yelled "..."': another clause
+    gap = [t for t in gap if not t.is_punct]
+    start = off + gap[0].idx if gap else quote.open
+    end = quote.close + mark_len_at(text, quote.close) if quote.closed else quote.end
+    fragment = quote.closed and _last_mark(text, quote).isalnum()
+    tail: list[Token] = []
+    if fragment:
+        for k, t in enumerate(toks):
+            if off + t.idx <= quote.close:
+                continue
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if (
+                t.text == ";"
+                or _is_mark(t)
+                or (t.text == "," and nxt is not None and nxt.lower_ in _CLAUSE_BREAKS)
+            ):
+                break
+            if not t.is_punct:
+                tail.append(t)
+    if tail:
+        end = off + tail[-1].idx + len(tail[-1].text)
+    if not gap and not tail:
+        return None
+    return start, end
+
+
+def _is_mark(t: Token) -> bool:
+    """A quotation mark (not the apostrophe of "Trump's", which is a token of its own too)."""
+    return all(c in _QUOTE_MARKS for c in t.text) and t.tag_ != "POS"
 
 
 def _reporting_slot(text: str, quote: Quote, parsed: Parsed) -> Found | None:
