@@ -274,7 +274,7 @@ _QUOTE_MARKS = frozenset("\"\u201c\u201d\u2018\u2019'`\u00ab\u00bb")
 
 
 def _reported_clause(
-    text: str, quote: Quote, cue: Token, off: int, toks: Sequence[Token]
+    text: str, quote: Quote, cue: Token, off: int, toks: Sequence[Token], *, strict: bool = False
 ) -> tuple[int, int] | None:
     """The reported clause a quotation is a part of, when it is one: ``said for the first time
     that "top secret" intelligence had passed through the server`` reports the whole clause, of
@@ -282,7 +282,10 @@ def _reported_clause(
     particle, the one told, and a "that" before the quotation) and runs past the quotation when
     the quoted words stop mid-sentence (they end in a letter, not in the punctuation of a
     statement), to the end of the sentence or a comma with a conjunction (", but had ...").
-    None when the quotation is the statement itself (``said: "..."``, ``said, "..."``)."""
+    None when the quotation is the statement itself (``said: "..."``, ``said, "..."``). With
+    ``strict``, only a clause that is plainly reported: one opened by "that", or one that a
+    quotation in lower case opens right after the cue (``testified "thousands" of emails had not
+    been ...``; a capital opens a name: ``told "Morning Edition" that ...``)."""
     last = max(
         (c for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1), default=cue, key=lambda c: c.i
     )
@@ -325,7 +328,29 @@ def _reported_clause(
         end = off + tail[-1].idx + len(tail[-1].text)
     if not gap and not tail:
         return None
+    if strict and not that and (gap or not text[quote.start : quote.start + 1].islower()):
+        return None  # 'told "Morning Edition" that ...', 'wrote "Going Home" in 1999': names
     return start, end
+
+
+def _clause_before(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> Found | None:
+    """A short quotation (a word or two, or title case) with no cue of its own is speech when it
+    is part of a clause plainly reported by a cue before it in its sentence: ``the ministry said
+    that "thousands" of files were lost`` reports the clause, quoted word and all (a mixed quote).
+    The same words with no cue, or only labelled by one, stay a scare quote or a name."""
+    got = parsed.sentence_tokens(quote.open)
+    if got is None:
+        return None
+    off, toks = got
+    cue = next(
+        (t for t in reversed(toks) if off + t.idx < quote.open and _is_cue(t) and not inside(off + t.idx)),
+        None,
+    )
+    if cue is None:
+        return None
+    clause = _reported_clause(text, quote, cue, off, toks, strict=True)
+    f = _found(cue, off, quote) if clause is not None else None
+    return replace(f, content=clause, kind="mixed") if f is not None and clause is not None else None
 
 
 def _is_mark(t: Token) -> bool:
@@ -622,11 +647,14 @@ def assemble(
         if q.words(text) < MIN_CUED_WORDS or is_title(text[q.start : q.end]):
             # a short or title-case quotation is speech only when a cue follows it at once
             # ('"Quiet," he demanded'; '"GROWING PARTY," he declared'), never a name or a scare quote
+            near = None
             if q.closed and _last_char(text, q.start, q.close) in (",", "!", "?"):
                 near = _cue_near(text, q, parsed, inside, after_only=True)
-                if near is not None:
-                    claimed[k] = near
-                    items.append(near)
+            if near is None:
+                near = _clause_before(text, q, parsed, inside)
+            if near is not None:
+                claimed[k] = near
+                items.append(near)
             continue
         near = (
             _cue_near(text, q, parsed, inside)

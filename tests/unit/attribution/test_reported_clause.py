@@ -36,6 +36,15 @@ CASES: list[tuple[str, str, str, str, str]] = [
         "against the \u201cwild hopes\u201d of a quick repair",
         "mixed",
     ),
+    # a single quoted word in a clause plainly reported ("that" opens it) is part of the clause
+    (
+        "The ministry less than a week ago said for the first time that \u201cclassified\u201d files "
+        "had passed through the mayor\u2019s private account.",
+        "The ministry",
+        "said",
+        "\u201cclassified\u201d files had passed through the mayor\u2019s private account",
+        "mixed",
+    ),
     # a quotation introduced as the statement stays the statement
     (
         "Piet Maas told reporters on Monday, with a smile: \u201cWe will open the bridge in May.\u201d",
@@ -84,6 +93,9 @@ def test_quotations_after_another_quotation_keep_to_themselves() -> None:
         # a scare quote with no cue stays out, with or without a clause around it
         'The old bridge, "the grey lady" to locals, will close for repairs in May.',
         'The town spent the winter building a "temporary" crossing over the river.',
+        # a title after a cue, with no "that" before it, is a name, not a clause
+        'The mayor spoke on "Meet the Press" on Sunday.',
+        'Aldo Ferri wrote "Going Home Again" in the winter of 1999.',
     ],
 )
 def test_no_cue_no_clause(text: str) -> None:
