@@ -224,6 +224,34 @@ def _misplaced_participle(t: Token) -> bool:
     )
 
 
+_SPEAKING_PRONOUNS = frozenset(words("he she they we i"))
+
+
+def _stranded_subject(cue: Token) -> Token | None:
+    """``Saturday at the party convention Sen. Elizabeth Warren (D-MA) said ...``: after a long
+    opening phrase the parser hangs the name on the noun before it and leaves the finite cue with
+    no subject at all. The name (or a personal pronoun) right before the cue, past a parenthesis
+    and adverbs, is then its subject: English puts the subject there."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in cue.children):
+        return None
+    doc = cue.doc
+    j = cue.i - 1
+    if j >= 0 and doc[j].text == ")":
+        while j >= 0 and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    while j >= 0 and doc[j].tag_ == "RB":
+        j -= 1
+    if j < 0:
+        return None
+    t = doc[j]
+    if t.tag_ in ("NNP", "NNPS") or (t.tag_ == "PRP" and t.lower_ in _SPEAKING_PRONOUNS):
+        return t
+    return None
+
+
 def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
     """(speaker head, via head, confidence) for a cue verb, walking up when it has no subject."""
     cur = cue
@@ -253,6 +281,10 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
             return subj, None, 0.9 - 0.05 * step
         if cur.dep_ == "relcl" and cur is cue:
             return cur.head, None, 0.7  # "the official quoted as saying"
+        if cur is cue:
+            stranded = _stranded_subject(cue)
+            if stranded is not None:
+                return stranded, None, 0.7
         if cur.dep_ not in _INHERIT or cur.head is cur:
             break
         cur = cur.head.head if _own_cue(cur) else cur.head

@@ -1,0 +1,42 @@
+"""A finite cue the parser left with no subject after a long opening phrase: the name right before
+it is its subject. sentence -> expected (mention, cue, content); and sentences that must yield
+nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.attribution import extract_attributions
+
+CASES: list[tuple[str, str, str, str]] = [
+    # the parser hangs the name on "towns" (an apposition) and leaves "said" without a subject
+    (
+        "On Monday at the annual meeting of the river towns Mayor Ines Duarte (Riverside) said the "
+        "old bridge would close in May.",
+        "Mayor Ines Duarte",
+        "said",
+        "the old bridge would close in May",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "cue", "content"), CASES)
+def test_the_name_before_a_subjectless_cue_speaks(text: str, mention: str, cue: str, content: str) -> None:
+    found = [
+        a.speaker_mention.text if a.speaker_mention else None
+        for a in extract_attributions(text)
+        if a.cue is not None and a.cue.text == cue and a.content.text == content
+    ]
+    assert found == [mention]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle is no finite cue: nobody speaks here
+        "The new rules, said to be strict, will take effect in May.",
+        "Announced in March, the new rules will take effect in May.",
+    ],
+)
+def test_no_finite_cue_no_speaker(text: str) -> None:
+    assert extract_attributions(text) == []
