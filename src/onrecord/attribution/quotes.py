@@ -46,7 +46,8 @@ def mark_len(text: str, i: int) -> int:
 
 
 def _opens_straight(text: str, i: int, para_start: int) -> bool:
-    if i == para_start or text[i - 1] in _OPENERS_BEFORE:
+    # any white space opens, the no-break space of scraped text included ('said.\xa0"And ...')
+    if i == para_start or text[i - 1] in _OPENERS_BEFORE or text[i - 1].isspace():
         return True
     # scraped text glues the mark to the comma or colon before it: 'told reporters:"We will'
     return text[i - 1] in ",:;" and i + 1 < len(text) and text[i + 1].isalnum()

@@ -19,6 +19,8 @@ def _inner(text: str) -> list[str]:
         ("''It is over,'' she said.", ["It is over"]),
         ("The minister’s aide called it ‘a farce’ on Monday.", ["a farce"]),
         ("Farmers’ groups don’t agree.", []),
+        # a no-break space before a straight mark opens a quotation like any space
+        ('"It is over," he said.\xa0"We go home now."', ["It is over", "We go home now."]),
     ],
 )
 def test_pairs(text: str, expected: list[str]) -> None:
