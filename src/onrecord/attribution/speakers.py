@@ -310,6 +310,9 @@ class ArticleSpeakers:
             # "The Afghan Taliban", "the United States": a person takes no article
             self.orgs.add(name)
             return
+        if not role and _after_a(text, ps, start, raw):
+            # "A New York man", "a Donald Trump rally": a name used as a modifier names no one here
+            return
         surname = name.split()[-1]
         first = self.full.setdefault(surname, name)
         if len(name) > len(first) and name.endswith(first):
@@ -620,6 +623,17 @@ def _after_the(text: str, ps: int, start: int, raw: Sequence[str]) -> bool:
     elif text[max(ps, start - 4) : start].lower() != "the ":
         return False
     return bool(raw) and raw[0].lower() not in _PERSON_AFTER_THE
+
+
+_A_BEFORE = re.compile(r"(?<![\w.])an? $", re.IGNORECASE)
+
+
+def _after_a(text: str, ps: int, start: int, raw: Sequence[str]) -> bool:
+    """Does the capitalised run at ``start`` follow the article "a" or "an" (inside the run when it
+    opens a sentence: "A New York man pleaded guilty")?"""
+    if raw and raw[0] in ("A", "An"):
+        return len(raw) > 1
+    return _A_BEFORE.search(text, max(ps, start - 4), start) is not None
 
 
 def _gender_of_title(word: str) -> str | None:

@@ -338,3 +338,25 @@ def test_an_unnamed_source_is_unknown_and_described() -> None:
 def test_words_before_a_name_that_are_not_the_name(text: str, name: str) -> None:
     (a,) = extract_attributions(text)
     assert a.speaker is not None and a.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A New Haven man pleaded guilty to charges he threatened to burn the depot.",
+        "An Ohio River captain was fined on Monday. He said the warnings had come too late.",
+    ],
+)
+def test_a_name_after_a_is_a_modifier_and_no_one_for_a_pronoun(text: str) -> None:
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.type == "unknown" and a.speaker.name is None
+
+
+def test_a_name_after_a_still_names_its_person_elsewhere() -> None:
+    text = (
+        "Mara Lind spoke at a Tomas Berger rally on Friday.\n\n"
+        "Tomas Berger said the crowd was the largest of the campaign.\n\n"
+        "He added that he would return in May."
+    )
+    found = extract_attributions(text)
+    assert [a.speaker.name for a in found if a.speaker is not None] == ["Tomas Berger", "Tomas Berger"]
