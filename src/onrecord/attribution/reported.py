@@ -68,6 +68,8 @@ _SETTINGS = frozenset(
         "remarks address hearing rally podcast broadcast op-ed column email"
     )
 )
+# Tags of the words of a subject between a quotation and its cue ("Ramos, 58, told")
+_SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "POS", "CD", "HYPH", "PRP$"})
 _INHERIT = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl")
 _EDGE = frozenset({"punct", "cc", "mark"})
 _KEPT_MARKS = frozenset(words("if whether unless"))
@@ -207,7 +209,68 @@ def _own_cue(c: Token) -> bool:
 
 def _subject(tok: Token) -> Token | None:
     # a passive cue ("it was announced that") has no speaker of its own
-    return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:
+        # a parse that gives the verb two subjects ('"Thanks, all," said the host Ada Vos'; "the
+        # plan, which he said would fail"): a relative pronoun and a word inside a quotation are
+        # the quoted words' or the relative clause's, the other is the verb's own
+        own = [c for c in subjects if c.tag_ not in ("WDT", "WP") and not _in_quotation(c)] or subjects
+        # "Holding signs, the protesters chanted", "RENO (AP) — Ada Vos says", "X signals Y, said Vos":
+        # a phrase cut off from the verb by a comma or a dash opens the sentence, the subject
+        # next to the verb is its own (not a quantifier floated after it: "the figures — ... —
+        # both suggested", "Vos, half joking")
+        attached = [c for c in own if not _cut_off(c, tok) and not _floating(c)]
+        return attached[0] if len(attached) == 1 else own[0]
+    return subjects[0] if subjects else None
+
+
+_SEPARATORS = frozenset({",", ";", ":", "\u2014", "\u2013", "--", "-"})
+_FLOATING = frozenset(words("both all each half overall alone"))
+
+
+def _cut_off(subj: Token, verb: Token) -> bool:
+    """A comma, colon or dash between the subject's phrase and the verb."""
+    lo, hi = (subj.right_edge.i + 1, verb.i) if subj.i < verb.i else (verb.i + 1, subj.left_edge.i)
+    return any(t.text in _SEPARATORS for t in subj.doc[lo:hi])
+
+
+def _floating(t: Token) -> bool:
+    return t.lower_ in _FLOATING or t.tag_ in ("DT", "PDT", "RB")
+
+
+def _in_quotation(t: Token) -> bool:
+    """Whether the nearest quotation mark before ``t`` in its doc opens a quotation."""
+    doc = t.doc
+    mark = next((doc[j] for j in range(t.i - 1, -1, -1) if doc[j].tag_ in ("``", "''")), None)
+    return mark is not None and mark.tag_ == "``"
+
+
+def _quoted_before(subj: Token, cue: Token) -> Token | None:
+    """``"We were wrong," Ramos, 58, told AFP``: the parser hangs the cue on the quoted clause, so
+    the subject inherited from it is the quotation's own. When ``subj`` lies inside a quotation
+    that closes before ``cue``, the speaker is the name or noun between the closing mark and the
+    cue (None when there is none). Returns ``subj`` itself when it is not quoted."""
+    doc = subj.doc
+    if subj.i >= cue.i:
+        return subj
+    # the subject must be inside a quotation ...
+    if not _in_quotation(subj):
+        return subj
+    # ... that closes between the subject and the cue
+    closing = next((t for t in doc[subj.i + 1 : cue.i] if t.tag_ == "''"), None)
+    if closing is None or any(t.tag_ == "``" for t in doc[closing.i : cue.i]):
+        return subj
+    between = doc[closing.i + 1 : cue.i]
+    if not all(t.tag_ in _SUBJECT_TAGS or t.is_punct for t in between):
+        return None
+    nouns = [t for t in between if t.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP")]
+    if not nouns:
+        return None
+    head = nouns[0]
+    # the last word of the first run of proper names or nouns ("Sanders campaign manager Jeff Weaver")
+    while head.i + 1 < cue.i and doc[head.i + 1].tag_ in ("NNP", "NNPS", "NN", "NNS") and head.tag_ != "PRP":
+        head = doc[head.i + 1]
+    return head
 
 
 def _misplaced_participle(t: Token) -> bool:
@@ -278,6 +341,10 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
             # "it seems" is no cue); only "there" never speaks
             if subj.lower_ == "there" and cur is cue:
                 return None, None, 0.0
+            if cur is not cue:
+                subj = _quoted_before(subj, cue)
+                if subj is None:
+                    return None, None, 0.0
             return subj, None, 0.9 - 0.05 * step
         if cur.dep_ == "relcl" and cur is cue:
             return cur.head, None, 0.7  # "the official quoted as saying"

@@ -360,3 +360,57 @@ def test_a_name_after_a_still_names_its_person_elsewhere() -> None:
     )
     found = extract_attributions(text)
     assert [a.speaker.name for a in found if a.speaker is not None] == ["Tomas Berger", "Tomas Berger"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # the parser gives the cue two subjects, one inside the quotation: the one by the verb speaks
+        (
+            '"Thanks, everyone, for coming tonight," said festival director Ada Vos.',
+            "festival director Ada Vos",
+        ),
+        ('"My apologies, I was wrong," Berg said after the vote.', "Berg"),
+        # a relative pronoun and a pronoun before the cue: the pronoun speaks
+        ("Lena Ortiz praised the agency, which she said saves lives every day.", "she"),
+        # the cue hangs on the quoted clause: the speaker is the name after the closing mark
+        ('"We were badly wrong from the start," Ramos, 58, told a reporter on Monday.', "Ramos"),
+        # unchanged: a subject before the quotation, and a single subject before the cue
+        ('Karl Berg said "we will win the state," adding that the polls were wrong.', "Karl Berg"),
+        ('"The port will reopen on Monday," Piet Janssen said.', "Piet Janssen"),
+        ("The mayor said the bridge, which engineers inspected last week, was safe.", "The mayor"),
+    ],
+)
+def test_the_subject_outside_the_quotation_or_relative_speaks(text: str, mention: str) -> None:
+    mentions = {a.speaker_mention.text for a in extract_attributions(text) if a.speaker_mention is not None}
+    assert mention in mentions
+    assert not any(m.split()[0].lower() in ("thanks", "my", "which", "we") for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a phrase cut off from the cue by a comma or a dash opens the sentence; the subject next
+        # to the cue speaks
+        ('Waving flags outside the hall, the strikers chanted "Fair pay now!"', "the strikers"),
+        (
+            "Cross-referencing voting records and patterns of job losses between 2002 and 2010, the "
+            "researchers found that the hardest-hit areas were more likely to move to the far right.",
+            "the researchers",
+        ),
+        ("The vote signals a turn for the coalition, said Lena Ortiz, a senator.", "Lena Ortiz"),
+        # unchanged: a quantifier floated after the subject, and a subject with a name beside it
+        (
+            "The party's elders \u2014 once known for their discipline \u2014 both urged the mayor to resign.",
+            "The party's elders",
+        ),
+        ('"I am better with my hands," said Tom Reyes, half joking.', "Tom Reyes"),
+        (
+            "On Saturday, Senator Ada Vos (D-Ore.) called on Governor Karl Berg to resign over the crisis.",
+            "Senator Ada Vos",
+        ),
+    ],
+)
+def test_a_phrase_cut_off_from_the_cue_is_not_its_subject(text: str, mention: str) -> None:
+    mentions = [a.speaker_mention.text for a in extract_attributions(text) if a.speaker_mention is not None]
+    assert mentions and all(m == mention for m in mentions)
