@@ -362,31 +362,96 @@ def _reporting_slot(text: str, quote: Quote, parsed: Parsed) -> Found | None:
     """``"Will he be attorney general?" a staffer wondered``: a past or present verb right after a
     quotation that ends in a comma, question or exclamation mark, with only a noun phrase (its
     subject) in between, reports the quotation whatever the verb (wondered, barked, exclaimed).
-    Read off the tags, not the tree: the parser often splits or misattaches this inversion."""
-    if _last_mark(text, quote) not in (",", "?", "!"):
+    Read off the tags, not the tree: the parser often splits or misattaches this inversion, and
+    the small tagger misreads some surnames ("Skelly" as an adverb, "Trump" as a verb) and the
+    verb "read" ('"...," the statement read'): a capitalised word there is a name, "read" a verb.
+    A quotation that ends in a full stop is reported the same way only by a speech cue that ends
+    its sentence ('"... missing." Trump said.'), not by one with a statement of its own."""
+    mark = _last_mark(text, quote)
+    if mark not in (",", "?", "!", "."):
         return None
     end = quote.close + mark_len_at(text, quote.close)
     got = parsed.tokens_after(end, MAX_SUBJECT_TOKENS + 1)
     if got is None:
         return None
     off, toks = got
-    if len(toks) > 1 and toks[0].tag_ == "VBD" and toks[1].tag_ == "NNP":
-        # '"This is fantastic!" beamed Donald Hartley': the verb before its subject
-        subject = toks[1]
-        while subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].tag_ == "NNP":
-            subject = subject.doc[subject.i + 1]
+    inverted = _inverted_subject(toks)
+    if inverted is not None:
+        # '"This is fantastic!" beamed Donald Hartley', '"...," read the statement': the verb
+        # before its subject
+        subject = inverted
+        if mark == "." and not _ends_report(toks[0], subject):
+            return None
         cue = (off + toks[0].idx, off + toks[0].idx + len(toks[0].text))
         return Found((quote.start, quote.end), cue, mention_from(subject, off), 0.7, kind="direct")
     for k, t in enumerate(toks):
-        if t.tag_ in ("VBD", "VBZ", "VBN") and k > 0:
+        if _slot_verb(t) and k > 0:
             subject = toks[k - 1]
-            if subject.tag_ not in ("NN", "NNS", "NNP", "NNPS", "PRP"):
+            if subject.tag_ not in ("NN", "NNS", "NNP", "NNPS", "PRP") and not _is_name(subject):
+                return None
+            if mark == "." and not _ends_report(t, t):
                 return None
             cue = (off + t.idx, off + t.idx + len(t.text))
             return Found((quote.start, quote.end), cue, mention_from(subject, off), 0.7, kind="direct")
-        if t.tag_ not in _SUBJECT_TAGS:
+        if t.tag_ not in _SUBJECT_TAGS and not (k == 0 and _is_name(t)):
             return None
     return None
+
+
+_READ = frozenset({"read", "reads"})
+
+
+def _inverted_subject(toks: Sequence[Token]) -> Token | None:
+    """The subject after a verb that opens the tokens after a quotation: a name ("beamed Donald
+    Hartley"), or, after "read" or a speech cue, a noun phrase that ends the clause or that a
+    preposition follows ("read the statement,", "read one of the signs")."""
+    if len(toks) < 2 or not _slot_verb(toks[0]) or (toks[0].tag_ == "VBP" and toks[0].lower_ not in _READ):
+        return None
+    if _is_name(toks[1]):
+        subject = toks[1]
+        while subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].tag_ == "NNP":
+            subject = subject.doc[subject.i + 1]
+        return subject
+    if toks[1].tag_ not in ("DT", "CD", "PRP$") or not (toks[0].lower_ in _READ or _is_cue(toks[0])):
+        return None  # '"clash of civilizations," revamped his plans': an object, not a subject
+    head: Token | None = None
+    for t in toks[1:]:
+        if t.tag_ in ("NN", "NNS", "NNP", "NNPS", "CD"):
+            head = t
+        elif t.is_punct or (t.tag_ == "IN" and head is not None):  # "read one of the signs"
+            return head
+        elif t.tag_ not in _SUBJECT_TAGS:
+            return None
+    return None
+
+
+def _slot_verb(t: Token) -> bool:
+    return t.tag_ in ("VBD", "VBZ", "VBN") or t.lower_ in _READ
+
+
+def _is_name(t: Token) -> bool:
+    """A proper name, or a capitalised word the tagger took for something else ("Skelly" RB)."""
+    return t.tag_ in ("NNP", "NNPS") or (
+        t.text[:1].isupper() and t.text.isalpha() and t.tag_ not in ("DT", "IN", "CC", "PRP", "PRP$", "WP")
+    )
+
+
+def _ends_report(verb: Token, last: Token) -> bool:
+    """A speech cue whose sentence ends after its subject and a few words with no verb ("Trump
+    said.", "Ada Vos told reporters on Friday."), so that it reports the quotation before it."""
+    if lemma_of(verb.text) not in CUE_LEMMAS:
+        return False
+    doc = verb.doc
+    rest: list[Token] = []
+    j = max(verb.i, last.i) + 1
+    while j < len(doc) and doc[j].text not in (".", "!", "?") and len(rest) <= 6:
+        rest.append(doc[j])
+        j += 1
+    return (
+        len(rest) <= 6
+        and j < len(doc)
+        and not any(t.tag_.startswith("VB") or t.lower_ == "that" or t.is_quote for t in rest)
+    )
 
 
 def _last_mark(text: str, quote: Quote) -> str:

@@ -249,3 +249,41 @@ def test_each_turn_of_a_transcript_is_its_speakers_words() -> None:
 )
 def test_labels_in_capitals_without_a_dialogue_are_no_transcript(text: str) -> None:
     assert extract_attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cue"),
+    [
+        # "read" after a quotation reports it, whatever the tagger makes of it, before or after
+        # its subject
+        ('"Friends, let me be blunt. We can win this seat," the email read.', "email", "read"),
+        ('"Vote for the levy!" read one of the signs.', "one of the signs", "read"),
+        (
+            '"The budget is a disgrace," read the statement from her office.',
+            "the statement",
+            "read",
+        ),
+        # a surname the tagger takes for an adverb or a verb is still the subject
+        ('"Our plan is working," said Skelly, explaining the new figures.', "Skelly", "said"),
+        # a quotation that ends in a full stop, reported by a cue that ends its sentence
+        ('"I hope they find the missing files." Ada Vos said.', "Ada Vos", "said"),
+    ],
+)
+def test_the_verb_and_subject_right_after_a_quotation_report_it(text: str, mention: str, cue: str) -> None:
+    (a,) = extract_attributions(text)
+    assert a.kind == "direct"
+    assert a.speaker_mention is not None and a.speaker_mention.text == mention
+    assert a.cue is not None and a.cue.text == cue
+
+
+def test_a_noun_phrase_after_another_verb_is_its_object_not_the_quotations_speaker() -> None:
+    text = "And Karl Berg, after a new video about the ''price of silence,'' revamped his plans for Monday."
+    assert all(
+        a.speaker_mention is None or a.speaker_mention.text != "his plans" for a in extract_attributions(text)
+    )
+
+
+def test_a_cue_with_a_statement_of_its_own_does_not_report_the_quotation_before_it() -> None:
+    # the quotation ends in a full stop and the next sentence says something of its own
+    found = extract_attributions('"We will win the county." Ada Vos said the polls were wrong.')
+    assert [a.content.text for a in found] == ["the polls were wrong"]
