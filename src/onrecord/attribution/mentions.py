@@ -45,6 +45,7 @@ ORG_WORDS = frozenset(
 )
 _NAME_PARTICLES = frozenset(words("de van von al bin der la le da du"))
 _OFFICE_LINKS = frozenset(words("of to for"))
+_DASHES = frozenset({"\u2014", "\u2013", "--"})
 _CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc"})
 PRONOUNS = frozenset(words("he she they it i we you him her them who his their its"))
 
@@ -88,6 +89,11 @@ def _np_tokens(head: Token) -> list[Token]:
     while i in by_i:
         run.append(by_i[i])
         i += 1
+    # "RENO, Nev. (AP) \u2014 Republican hopeful Ada Vos says": a dateline the parse hangs on the
+    # name ends at its dash; the mention starts after it
+    dashes = [k for k, t in enumerate(run) if t.text in _DASHES and t.i < head.i]
+    if dashes:
+        run = run[dashes[-1] + 1 :]
     while len(run) > 1 and run[0].is_punct:
         run.pop(0)
     while len(run) > 1 and run[-1].is_punct:
@@ -137,6 +143,22 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
     return role, name
 
 
+def _after_dateline_dash(head: Token) -> Token | None:
+    """``MACAU (Reuters) \u2013 Top donor Ada Vos said``: the parse makes the dateline's place the
+    subject and the person after its dash an appositive of it. The appositive, when a single dash
+    (not a pair around an aside: "The senator \u2014 a Republican \u2014 said") comes before it."""
+    dashes = [c for c in head.children if c.dep_ == "punct" and c.text in _DASHES and c.i > head.i]
+    if len(dashes) != 1:
+        return None
+    appos = [c for c in head.children if c.dep_ == "appos" and c.i > dashes[0].i]
+    if len(appos) != 1 or appos[0].tag_ not in ("NNP", "NNPS", "NN", "NNS"):
+        return None
+    after = appos[0].doc[appos[0].right_edge.i + 1 : appos[0].right_edge.i + 2]
+    if any(t.text in _DASHES or t.text == "," for t in after):
+        return None
+    return appos[0]
+
+
 def mention_from(head: Token, offset: int) -> Mention:
     """Build the mention whose syntactic head is ``head`` (a subject, object or pobj)."""
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head is not head.head:
@@ -147,6 +169,9 @@ def mention_from(head: Token, offset: int) -> Mention:
     if head.lower_ in PRONOUNS or head.tag_ in ("PRP", "WP"):
         s, e = _span_text([head], offset)
         return Mention(s, e, head.text, "pronoun", head.lower_)
+    after_dash = _after_dateline_dash(head)
+    if after_dash is not None:
+        head = after_dash
     tokens = _np_tokens(head)
     s, e = _span_text(tokens, offset)
     # the tokens' own text, not a slice of ``Doc.text``, which joins the whole doc on every call

@@ -225,11 +225,17 @@ def _subject(tok: Token) -> Token | None:
 
 
 _SEPARATORS = frozenset({",", ";", ":", "\u2014", "\u2013", "--", "-"})
+_DASHES = frozenset({"\u2014", "\u2013", "--"})
 _FLOATING = frozenset(words("both all each half overall alone"))
 
 
 def _cut_off(subj: Token, verb: Token) -> bool:
-    """A comma, colon or dash between the subject's phrase and the verb."""
+    """A comma, colon or dash between the subject's phrase and the verb, or a dash the parse hangs
+    on the subject after it ("MACAU (Reuters) \u2014 Top donor Ada Vos said": the place ends there)."""
+    if subj.i < verb.i and any(
+        c.dep_ == "punct" and subj.i < c.i < verb.i and c.text in _DASHES for c in subj.children
+    ):
+        return True
     lo, hi = (subj.right_edge.i + 1, verb.i) if subj.i < verb.i else (verb.i + 1, subj.left_edge.i)
     return any(t.text in _SEPARATORS for t in subj.doc[lo:hi])
 

@@ -414,3 +414,24 @@ def test_the_subject_outside_the_quotation_or_relative_speaks(text: str, mention
 def test_a_phrase_cut_off_from_the_cue_is_not_its_subject(text: str, mention: str) -> None:
     mentions = [a.speaker_mention.text for a in extract_attributions(text) if a.speaker_mention is not None]
     assert mentions and all(m == mention for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a dateline the parse hangs on the subject, or makes a second subject, ends at its dash
+        (
+            "RENO, Nev. (AP) \u2014 Republican presidential hopeful Karl Berg says he no longer watches football.",
+            "Karl Berg",
+        ),
+        (
+            "MACAU (Reuters) \u2013 Top party donor Ada Vos said on Friday she met the candidate this week.",
+            "Top party donor Ada Vos",
+        ),
+        # unchanged: a subject with an aside between dashes
+        ("Jason Sims \u2014 a teacher at the school \u2014 says it will close next year.", "Jason Sims"),
+    ],
+)
+def test_a_dateline_before_its_dash_is_not_the_speaker(text: str, mention: str) -> None:
+    (a,) = extract_attributions(text)
+    assert a.speaker_mention is not None and a.speaker_mention.text == mention
