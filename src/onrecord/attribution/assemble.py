@@ -371,7 +371,7 @@ def _reporting_slot(text: str, quote: Quote, parsed: Parsed) -> Found | None:
     if mark not in (",", "?", "!", "."):
         return None
     end = quote.close + mark_len_at(text, quote.close)
-    got = parsed.tokens_after(end, MAX_SUBJECT_TOKENS + 1)
+    got = parsed.tokens_after(end, MAX_SUBJECT_TOKENS + MAX_APPOSITIVE_TOKENS + 2)
     if got is None:
         return None
     off, toks = got
@@ -384,7 +384,15 @@ def _reporting_slot(text: str, quote: Quote, parsed: Parsed) -> Found | None:
             return None
         cue = (off + toks[0].idx, off + toks[0].idx + len(toks[0].text))
         return Found((quote.start, quote.end), cue, mention_from(subject, off), 0.7, kind="direct")
-    for k, t in enumerate(toks):
+    for k, t in enumerate(toks[: MAX_SUBJECT_TOKENS + 1]):
+        if t.text == "," and k > 0 and mark != "." and _is_name(toks[k - 1]):
+            # '"Not us!" Murphy, the head of the group, tweeted': a name, an appositive between
+            # commas, then the verb
+            verb = _after_appositive(toks, k)
+            if verb is None:
+                return None
+            cue = (off + verb.idx, off + verb.idx + len(verb.text))
+            return Found((quote.start, quote.end), cue, mention_from(toks[k - 1], off), 0.7, kind="direct")
         if _slot_verb(t) and k > 0:
             subject = toks[k - 1]
             if subject.tag_ not in ("NN", "NNS", "NNP", "NNPS", "PRP") and not _is_name(subject):
@@ -399,6 +407,23 @@ def _reporting_slot(text: str, quote: Quote, parsed: Parsed) -> Found | None:
 
 
 _READ = frozenset({"read", "reads"})
+MAX_APPOSITIVE_TOKENS = 12  # the longest appositive between a quotation's speaker and the verb
+_APPOSITIVE_TAGS = _SUBJECT_TAGS | {"IN", "TO", "CC", "NNPS", "-LRB-", "-RRB-"}
+
+
+def _after_appositive(toks: Sequence[Token], comma: int) -> Token | None:
+    """The verb right after the appositive that opens at ``toks[comma]`` and closes at the next
+    comma, when the appositive is a noun phrase ("the head of Right to Rise USA") and the verb a
+    past or present one or a speech cue the tagger took for a name ("Tweeted")."""
+    for j in range(comma + 1, min(len(toks) - 1, comma + 2 + MAX_APPOSITIVE_TOKENS)):
+        t = toks[j]
+        if t.text == ",":
+            verb = toks[j + 1]
+            ok = _slot_verb(verb) or (verb.text[:1].isupper() and lemma_of(verb.text.lower()) in CUE_LEMMAS)
+            return verb if ok and j > comma + 1 else None
+        if t.tag_ not in _APPOSITIVE_TAGS:
+            return None
+    return None
 
 
 def _inverted_subject(toks: Sequence[Token]) -> Token | None:

@@ -287,3 +287,26 @@ def test_a_cue_with_a_statement_of_its_own_does_not_report_the_quotation_before_
     # the quotation ends in a full stop and the next sentence says something of its own
     found = extract_attributions('"We will win the county." Ada Vos said the polls were wrong.')
     assert [a.content.text for a in found] == ["the polls were wrong"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cue"),
+    [
+        # a name, an appositive between commas, then the verb
+        (
+            '"Not us, but we cannot argue with it!" Berg, the head of Save the Pier, tweeted on Friday.',
+            "Berg",
+            "tweeted",
+        ),
+        ('"We will win," Ada Vos, the party chair, said on Friday.', "Ada Vos", "said"),
+    ],
+)
+def test_a_speaker_with_an_appositive_after_the_quotation(text: str, mention: str, cue: str) -> None:
+    (a,) = extract_attributions(text)
+    assert a.speaker_mention is not None and a.speaker_mention.text == mention
+    assert a.cue is not None and a.cue.text == cue
+
+
+def test_a_name_after_a_quotation_without_a_verb_after_its_appositive_does_not_report_it() -> None:
+    found = extract_attributions('"We will win," Ada Vos, a teacher, and her husband left the hall.')
+    assert all(a.speaker_mention is None or a.speaker_mention.text != "Ada Vos" for a in found)
