@@ -115,6 +115,7 @@ DOCUMENT_REACH = 300  # characters around the earlier naming of the document tha
 _DATELINE_TAIL = re.compile(
     r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,2})?\s*(?:\([\w .]+\))?\s*[\u2013\u2014-]+\s"
 )
+_WEEKDAYS = frozenset(words("monday tuesday wednesday thursday friday saturday sunday"))
 _MALE = frozenset({"he", "him", "his"})
 _FEMALE = frozenset({"she", "her"})
 _PLURAL = frozenset({"they", "them", "we", "their", "our"})
@@ -285,6 +286,11 @@ class ArticleSpeakers:
         self.firm_named_at = [p for p, _ in self.firm_named]
 
     def _learn(self, text: str, ps: int, start: int, end: int) -> None:
+        pieces = list(re.finditer(r"\S+", text[start:end]))
+        owner = next((k for k, w in enumerate(pieces[:-1]) if w.group().endswith(("\u2019s", "'s"))), None)
+        if owner is not None:
+            # "Clinton's September visit": a possessive ends the name, the rest is what it owns
+            end = start + pieces[owner].end()
         raw = text[start:end].split()
         gender = _gender_of_title(raw[0]) if len(raw) > 1 else None
         if gender is not None:  # "Mrs. Clinton", "Mr. Peskov": the surname's gender
@@ -306,6 +312,8 @@ class ArticleSpeakers:
             return
         if not name or len(name.split()) < 2 or _is_org(name) or name in self.orgs:
             return
+        if name.split()[-1].lower() in _WEEKDAYS:
+            return  # "Ted Cruz Super Tuesday", "Miami Tuesday": no one's surname is a weekday
         if not role and _after_the(text, ps, start, raw):
             # "The Afghan Taliban", "the United States": a person takes no article
             self.orgs.add(name)

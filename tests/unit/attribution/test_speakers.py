@@ -435,3 +435,23 @@ def test_a_phrase_cut_off_from_the_cue_is_not_its_subject(text: str, mention: st
 def test_a_dateline_before_its_dash_is_not_the_speaker(text: str, mention: str) -> None:
     (a,) = extract_attributions(text)
     assert a.speaker_mention is not None and a.speaker_mention.text == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a possessive ends a name: what follows is what it owns, not more of the name
+        ("Ada Vos\u2019s September visit to Kyiv went well, she said.", "Ada Vos"),
+        # no one's surname is a weekday
+        (
+            "Ada Vos Super Tuesday drew crowds. On Tuesday in Ohio, Karl Berg insisted that he had won, "
+            "claiming that he is ahead.",
+            "Karl Berg",
+        ),
+        # unchanged: a name that is not followed by anything it owns
+        ("Wendy Sherman visited Kyiv in September, and she said the talks went well.", "Wendy Sherman"),
+    ],
+)
+def test_a_name_ends_at_a_possessive_and_never_at_a_weekday(text: str, name: str) -> None:
+    found = extract_attributions(text)
+    assert found and all(a.speaker is not None and a.speaker.name == name for a in found)
