@@ -607,6 +607,11 @@ class ArticleSpeakers:
                 return Resolved(Speaker(_sid("organization", name), name, "organization"), 0.7)
             if m.head.lower() in ROLE_WORDS:
                 role = " ".join(words)
+                org = _spoken_for(m.resolvable.split()) if m.head.lower() in _SPOKES_WORDS else None
+                if org is not None:
+                    # "a WeWork spokesperson", "a spokesman for the Justice Department" whom the
+                    # article does not name: the organisation speaks through them
+                    return Resolved(Speaker(_sid("organization", org), org, "organization"), 0.6)
                 sid = _sid("person", f"{article}:{role}")
                 return Resolved(Speaker(sid, None, "person", (role,)), 0.6)
             # an unnamed source ("a second person briefed on the call") is no entity, but its
@@ -615,6 +620,32 @@ class ArticleSpeakers:
             return Resolved(Speaker(_sid("unknown", f"{article}:{pos}"), description, "unknown"), 0.5)
         name = " ".join(words)
         return Resolved(Speaker(_sid("group", name), name, "group"), 0.75)
+
+
+# Roles whose holder speaks for an organisation, not for themselves
+_SPOKES_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _spoken_for(words: Sequence[str]) -> str | None:
+    """The organisation a spokesperson's role names: the capitalised words before the role word
+    ("WeWork spokesperson", "State Department spokeswoman") or after "for" ("spokesman for
+    Boeing"); None for a bare "spokesman" or one of a person ("Trump's spokesman")."""
+    lowered = [w.lower().strip(",.") for w in words]
+    k = next((i for i, w in enumerate(lowered) if w in _SPOKES_WORDS), None)
+    if k is None:
+        return None
+    before, after = words[:k], words[k + 1 :]
+    if after[:1] and after[0].lower() == "for":
+        candidate = [w for w in after[1:] if w.lower() not in ("the", "a", "an")]
+    else:
+        candidate = [w for w in before if w.lower() not in ("the", "a", "an")]
+    if (
+        not candidate
+        or not all(w[:1].isupper() for w in candidate)
+        or any(w.endswith(("'s", "\u2019s")) for w in candidate)
+    ):
+        return None
+    return " ".join(candidate)
 
 
 def _is_firm(name: str, learned: set[str]) -> bool:

@@ -455,3 +455,38 @@ def test_a_dateline_before_its_dash_is_not_the_speaker(text: str, mention: str) 
 def test_a_name_ends_at_a_possessive_and_never_at_a_weekday(text: str, name: str) -> None:
     found = extract_attributions(text)
     assert found and all(a.speaker is not None and a.speaker.name == name for a in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"We are cooperating with the inquiry," said a Larkspur spokesperson.', "Larkspur"),
+        ("A spokesman for Halvorsen Shipping said the order was under review.", "Halvorsen Shipping"),
+        ('"The visa was revoked," a State Department spokeswoman said.', "State Department"),
+    ],
+)
+def test_an_unnamed_spokesperson_speaks_for_the_organisation(text: str, name: str) -> None:
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == name and a.speaker.type == "organization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no organisation named, or a person's spokesman: no organisation to speak for
+        "A spokesman said the mayor was ill.",
+        "Berger's spokesman said the rally would go ahead.",
+    ],
+)
+def test_a_spokesperson_of_no_organisation_stays_unnamed(text: str) -> None:
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name is None
+
+
+def test_a_named_spokesperson_is_still_the_person() -> None:
+    text = (
+        "Harbour spokesman Piet Janssen spoke on Monday.\n\n"
+        "The harbour spokesman said the port would reopen on Friday."
+    )
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Piet Janssen"
