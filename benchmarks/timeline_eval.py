@@ -168,12 +168,19 @@ def seed_dates() -> dict[str, Any]:
     return _score_dates(items, texts, found, 3)
 
 
-# gold files of statement dates on news pages: the results' key (and its floors' in the
-# baseline), the file, how the set is named in the report, and whether its misses are printed
-# (those of the first set were read once; the third set is seen only through its figures)
+@dataclass(frozen=True, slots=True)
+class NewsDateSet:
+    """A gold file of statement dates on news pages."""
+
+    key: str  # the results' key, and its floors' in the baseline
+    path: Path
+    label: str  # how the report names it
+    show_misses: bool  # the first set's misses were read once; the third is seen only in figures
+
+
 NEWS_DATE_GOLDS = (
-    ("news_dates", DATA / "news_dates_gold.json", "held-out news", True),
-    (
+    NewsDateSet("news_dates", DATA / "news_dates_gold.json", "held-out news", True),
+    NewsDateSet(
         "news_dates_third",
         DATA / "news_dates_third.json",
         "a third held-out news set (misses not shown)",
@@ -379,8 +386,8 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
     results: dict[str, Any] = {"dates": seed_dates()}
-    for key, path, _, _ in NEWS_DATE_GOLDS:
-        results[key] = news_dates(path)
+    for gold in NEWS_DATE_GOLDS:
+        results[gold.key] = news_dates(gold.path)
     if not NEWS_PAGES.exists():
         print(f"{NEWS_PAGES} not found: statement dates on held-out news not scored", file=sys.stderr)
     results["pairs"] = None
@@ -405,16 +412,16 @@ def main() -> int:
         print(f"{head} of {d['matched']} matched ({d['items']} gold)")
         for line in d["errors"]:
             print(f"  miss: {line}")
-        for key, _, label, show_misses in NEWS_DATE_GOLDS:
-            n = results[key]
+        for gold in NEWS_DATE_GOLDS:
+            n = results[gold.key]
             if not n:
                 continue
             print(
-                f"Statement dates on {label}: {n['accuracy']:.3f} right of {n['matched']} matched "
+                f"Statement dates on {gold.label}: {n['accuracy']:.3f} right of {n['matched']} matched "
                 f"({n['items']} gold); where the text gives a date (gold precision not 'article'): "
                 f"{n['dated_accuracy']:.3f} right of {n['dated_matched']} matched ({n['dated_items']} gold)"
             )
-            for line in n["errors"] if show_misses else []:
+            for line in n["errors"] if gold.show_misses else []:
                 print(f"  miss: {line}")
         if results["pairs"]:
             print("Same-statement pairs (PolNeAR, hand-labelled):")
@@ -456,7 +463,8 @@ def gate(results: dict[str, Any]) -> int:
         figures["pair_recall"] = results["pairs"]["all"]["recall"]
     if results["shifts"]:
         figures["shift_precision"] = results["shifts"]["precision"]
-    for key, _, _, _ in NEWS_DATE_GOLDS:
+    for gold in NEWS_DATE_GOLDS:
+        key = gold.key
         news = results[key]
         if not news:
             continue

@@ -45,7 +45,7 @@ ORG_WORDS = frozenset(
 )
 _NAME_PARTICLES = frozenset(words("de van von al bin der la le da du"))
 _OFFICE_LINKS = frozenset(words("of to for"))
-_DASHES = frozenset({"\u2014", "\u2013", "--"})
+DASHES = frozenset({"\u2014", "\u2013", "--"})  # a dash, as the tokenizer writes one
 _CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc"})
 PRONOUNS = frozenset(words("he she they it i we you him her them who his their its"))
 
@@ -91,7 +91,7 @@ def _np_tokens(head: Token) -> list[Token]:
         i += 1
     # "RENO, Nev. (AP) \u2014 Republican hopeful Ada Vos says": a dateline the parse hangs on the
     # name ends at its dash; the mention starts after it
-    dashes = [k for k, t in enumerate(run) if t.text in _DASHES and t.i < head.i]
+    dashes = [k for k, t in enumerate(run) if t.text in DASHES and t.i < head.i]
     if dashes:
         run = run[dashes[-1] + 1 :]
     while len(run) > 1 and run[0].is_punct:
@@ -147,14 +147,14 @@ def _after_dateline_dash(head: Token) -> Token | None:
     """``MACAU (Reuters) \u2013 Top donor Ada Vos said``: the parse makes the dateline's place the
     subject and the person after its dash an appositive of it. The appositive, when a single dash
     (not a pair around an aside: "The senator \u2014 a Republican \u2014 said") comes before it."""
-    dashes = [c for c in head.children if c.dep_ == "punct" and c.text in _DASHES and c.i > head.i]
+    dashes = [c for c in head.children if c.dep_ == "punct" and c.text in DASHES and c.i > head.i]
     if len(dashes) != 1:
         return None
     appos = [c for c in head.children if c.dep_ == "appos" and c.i > dashes[0].i]
     if len(appos) != 1 or appos[0].tag_ not in ("NNP", "NNPS", "NN", "NNS"):
         return None
     after = appos[0].doc[appos[0].right_edge.i + 1 : appos[0].right_edge.i + 2]
-    if any(t.text in _DASHES or t.text == "," for t in after):
+    if any(t.text in DASHES or t.text == "," for t in after):
         return None
     return appos[0]
 

@@ -24,7 +24,7 @@ from onrecord.attribution.cues import (
     words,
 )
 from onrecord.attribution.learned import cue_features
-from onrecord.attribution.mentions import ROLE_WORDS, Mention, mention_from
+from onrecord.attribution.mentions import DASHES, ROLE_WORDS, Mention, mention_from
 
 _XCOMP_CONTENT = frozenset(
     words(
@@ -224,8 +224,7 @@ def _subject(tok: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
-_SEPARATORS = frozenset({",", ";", ":", "\u2014", "\u2013", "--", "-"})
-_DASHES = frozenset({"\u2014", "\u2013", "--"})
+_SEPARATORS = frozenset({",", ";", ":", "-"}) | DASHES
 _FLOATING = frozenset(words("both all each half overall alone"))
 
 
@@ -233,7 +232,7 @@ def _cut_off(subj: Token, verb: Token) -> bool:
     """A comma, colon or dash between the subject's phrase and the verb, or a dash the parse hangs
     on the subject after it ("MACAU (Reuters) \u2014 Top donor Ada Vos said": the place ends there)."""
     if subj.i < verb.i and any(
-        c.dep_ == "punct" and subj.i < c.i < verb.i and c.text in _DASHES for c in subj.children
+        c.dep_ == "punct" and subj.i < c.i < verb.i and c.text in DASHES for c in subj.children
     ):
         return True
     lo, hi = (subj.right_edge.i + 1, verb.i) if subj.i < verb.i else (verb.i + 1, subj.left_edge.i)

@@ -88,6 +88,7 @@ _ORG_APPOS_AFTER = re.compile(
 )
 # "Big Machine, which was bought": a person is "who"
 _ORG_WHICH = re.compile(rf"({_NAME_RE}),\s+which\s")
+_ARTICLES = frozenset(words("the a an"))
 # Words before a name after "the" that still make it a person's ("the Rev. Al Green")
 _PERSON_AFTER_THE = frozenset(words("rev rev. reverend hon hon. honorable late"))
 # Abbreviated titles, spelled out so that "Gov. Eric Holcomb" makes him "the governor".
@@ -573,7 +574,7 @@ class ArticleSpeakers:
             name = self.canonical(raw)
             return Resolved(self._person(name, m.role), 0.9 if " " in name else 0.75)
         words = _clean(m.resolvable.split())
-        words = [w for w in words if w.lower() not in ("the", "a", "an")] or [m.head]
+        words = [w for w in words if w.lower() not in _ARTICLES] or [m.head]
         if (
             m.kind in ("noun", "plural")
             and len(words) == 1
@@ -630,15 +631,12 @@ def _spoken_for(words: Sequence[str]) -> str | None:
     """The organisation a spokesperson's role names: the capitalised words before the role word
     ("WeWork spokesperson", "State Department spokeswoman") or after "for" ("spokesman for
     Boeing"); None for a bare "spokesman" or one of a person ("Trump's spokesman")."""
-    lowered = [w.lower().strip(",.") for w in words]
-    k = next((i for i, w in enumerate(lowered) if w in _SPOKES_WORDS), None)
+    words = [w for w in words if w.lower() not in _ARTICLES]
+    k = next((i for i, w in enumerate(words) if w.lower().strip(",.") in _SPOKES_WORDS), None)
     if k is None:
         return None
     before, after = words[:k], words[k + 1 :]
-    if after[:1] and after[0].lower() == "for":
-        candidate = [w for w in after[1:] if w.lower() not in ("the", "a", "an")]
-    else:
-        candidate = [w for w in before if w.lower() not in ("the", "a", "an")]
+    candidate = after[1:] if after[:1] and after[0].lower() == "for" else before
     if (
         not candidate
         or not all(w[:1].isupper() for w in candidate)
