@@ -317,7 +317,24 @@ def _stranded_subject(cue: Token) -> Token | None:
     t = doc[j]
     if t.tag_ in ("NNP", "NNPS") or (t.tag_ == "PRP" and t.lower_ in _SPEAKING_PRONOUNS):
         return t
+    if t.text == "," and j > 0:
+        return _appositive_name(doc[j - 1])
     return None
+
+
+def _appositive_name(last: Token) -> Token | None:
+    """``Alarmed by the unrest, Senator Harry Reid, the minority leader, said ...``: the name whose
+    appositive ends at ``last`` (the word before the comma before the cue), when the parser hung
+    the name on the opening phrase instead of making it the subject."""
+    t = last
+    while t.dep_ in ("appos", "conj") and t.head.i < t.i and t.head.tag_ != ",":
+        if t.dep_ == "appos":
+            t = t.head
+            break
+        t = t.head
+    if t is last or t.tag_ not in ("NNP", "NNPS") or t.right_edge.i != last.i:
+        return None
+    return t
 
 
 def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:

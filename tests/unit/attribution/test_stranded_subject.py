@@ -17,6 +17,23 @@ CASES: list[tuple[str, str, str, str]] = [
         "said",
         "the old bridge would close in May",
     ),
+    # an opening phrase, then the name with an appositive: the parser hangs the name on the
+    # opening phrase (as a conjunct of "Kent", "Utah") and the cue after the appositive's comma
+    # has no subject
+    (
+        "Alarmed by the floods in Kent, Senator Ines Duarte, the committee chair, said that she met "
+        "the mayor on Monday.",
+        "Senator Ines Duarte",
+        "said",
+        "she met the mayor on Monday",
+    ),
+    (
+        "Alarmed by the fires in Utah, Governor Tom Hale, the state's chief executive, said that help "
+        "was coming.",
+        "Governor Tom Hale",
+        "said",
+        "help was coming",
+    ),
 ]
 
 
