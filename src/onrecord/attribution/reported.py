@@ -377,7 +377,41 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
         if cur.dep_ not in _INHERIT or cur.head is cur:
             break
         cur = cur.head.head if _own_cue(cur) else cur.head
+    governing = _governing_subject(cue)
+    if governing is not None:
+        return governing, None, 0.6
     return None, None, 0.0
+
+
+# A subjectless cue conjoined to or modifying a verb ("... and vowing to", "..., calling X a Y")
+# shares the subject of the verb above it, found within a few steps but never past a clause of its
+# own (``_CLAUSE_DEPS``) nor inside a reported or embedded clause (``_EMBEDDED_DEPS``).
+_GOVERNED_DEPS = frozenset({"conj", "advcl"})
+_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "csubj", "csubjpass", "ROOT"})
+_EMBEDDED_DEPS = frozenset({"ccomp", "parataxis", "csubj", "csubjpass"})
+_MAX_GOVERNING_STEPS = 5
+
+
+def _governing_subject(cue: Token) -> Token | None:
+    """The subject of the nearest verb above a subjectless cue, when nothing but modifiers lies
+    between them ("he was back to boasting about winning and pledging to ...", "the ad features
+    voters telling their stories and criticizing ...")."""
+    if cue.dep_ not in _GOVERNED_DEPS or lemma_of(cue.text) in _ASKING:
+        return None  # "..., when asked how ...": the subject above is the one asked
+    cur = cue
+    for _ in range(_MAX_GOVERNING_STEPS):
+        if cur.dep_ in _CLAUSE_DEPS or cur.head is cur:
+            return None
+        cur = cur.head
+        if not cur.tag_.startswith("VB"):
+            continue
+        if cur.dep_ in _EMBEDDED_DEPS:
+            return None  # the subject of a reported or embedded clause is not the speaker's
+        subj = _subject(cur)
+        if subj is not None:
+            ok = subj.lower_ not in ("it", "there", "this", "that") and subj.tag_ not in ("WDT", "WP")
+            return subj if ok else None
+    return None
 
 
 def _occasion_clause(cue: Token) -> list[Token] | None:

@@ -57,3 +57,59 @@ def test_the_name_before_a_subjectless_cue_speaks(text: str, mention: str, cue: 
 )
 def test_no_finite_cue_no_speaker(text: str) -> None:
     assert extract_attributions(text) == []
+
+
+GOVERNED: list[tuple[str, str, str, str]] = [
+    # a cue conjoined to a gerund under "was back to": the subject of "was" speaks
+    (
+        "The mayor was back to boasting about the budget and vowing to win a third term.",
+        "The mayor",
+        "vowing",
+        "to win a third term",
+    ),
+    (
+        "The governor was back to talking about jobs and promising to cut taxes.",
+        "The governor",
+        "promising",
+        "to cut taxes",
+    ),
+    (
+        "After weeks of silence, the minister was back to touting the plan and insisting that it would work.",
+        "the minister",
+        "insisting",
+        "it would work",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "cue", "content"), GOVERNED)
+def test_a_subjectless_conjoined_cue_shares_the_subject_above(
+    text: str, mention: str, cue: str, content: str
+) -> None:
+    found = [
+        a.speaker_mention.text if a.speaker_mention else None
+        for a in extract_attributions(text)
+        if a.cue is not None and a.cue.text == cue and a.content.text == content
+    ]
+    assert found == [mention]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_speaker"),
+    [
+        # the parser conjoins "vowing" to the reported clause: its subject is reported, not speaking
+        (
+            "Ada Vos emailed supporters saying the fight goes on and vowing to compete in the final "
+            "primary next week.",
+            "the fight",
+        ),
+        # the one asked is not the asker
+        (
+            "Vos told the radio station in an interview aired on Monday when asked how trade would fare.",
+            "Vos",
+        ),
+    ],
+)
+def test_no_subject_from_inside_a_reported_clause_or_for_the_one_asked(text: str, not_speaker: str) -> None:
+    mentions = [a.speaker_mention.text for a in extract_attributions(text) if a.speaker_mention is not None]
+    assert not_speaker not in mentions
