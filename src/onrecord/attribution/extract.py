@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from onrecord.attribution.assemble import Item, Parsed, assemble
+from onrecord.attribution.casing import sentence_cased
 from onrecord.attribution.conventions import Convention, join_split_quotes
 from onrecord.attribution.cues import CANDIDATE_RE
 from onrecord.attribution.learned import keep, wide_forms_re
@@ -106,10 +107,11 @@ def candidates(
     quotes = find_quotes(text, paras)
     chunks = _chunks(text, paras, quotes, wide=wide and favoured)
     nlp = load_nlp()
+    seen = sentence_cased(text, paras)
     docs = [
         doc
         for batch in _batches(chunks)
-        for doc in nlp.pipe((text[s:e] for s, e in batch), disable=list(PARSE_ONLY_DISABLE))
+        for doc in nlp.pipe((seen[s:e] for s, e in batch), disable=list(PARSE_ONLY_DISABLE))
     ]
     parsed = Parsed([(s, doc) for (s, _), doc in zip(chunks, docs, strict=True)])
     founds: list[Found] = []

@@ -1,0 +1,54 @@
+"""Headlines in title case, as the parser should read them.
+
+A headline capitalises every word ("Clinton Says Russians Hacked DNC, Calls Trump Remarks
+Troubling"); the tagger then reads every word as a proper noun, and the cue is lost. The parser is
+given the line in sentence case instead: a word keeps its capital only where it opens the line, is
+written in capitals (an acronym) or is "I", or the article writes it capitalised in the middle of a
+sentence too (a name: "Clinton", "Russians", "Trump"). Only letters change case, one for one, so
+every offset into the parsed text is an offset into the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["sentence_cased"]
+
+_WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")
+# A capitalised word after a lower-case one (not after a sentence end): the article's own evidence
+# that the word is a name.
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w\u2019'-]*)")
+# At least this many words, and this share of them capitalised, make a line a title-case headline.
+MIN_TITLE_WORDS = 3
+MIN_CAPITALISED_SHARE = 0.75
+
+
+def _is_title_case(words: Sequence[str]) -> bool:
+    if len(words) < MIN_TITLE_WORDS:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= MIN_CAPITALISED_SHARE and any(not w.isupper() for w in words)
+
+
+def sentence_cased(text: str, paragraphs: Sequence[tuple[int, int]]) -> str:
+    """``text`` with each title-case paragraph (line) in sentence case; the same length."""
+    titles = []
+    prose = []
+    for start, end in paragraphs:
+        words = list(_WORD.finditer(text, start, end))
+        if _is_title_case([m.group() for m in words]):
+            titles.append(words)
+        else:
+            prose.append((start, end))
+    if not titles:
+        return text
+    names = {m.group(1) for start, end in prose for m in _MID_SENTENCE_CAPITAL.finditer(text, start, end)}
+    chars = list(text)
+    for words in titles:
+        for k, m in enumerate(words):
+            w = m.group()
+            if k == 0 or w.isupper() or w == "I" or w in names or len(w.lower()) != len(w):
+                continue
+            chars[m.start() : m.end()] = w.lower()
+    return "".join(chars)
