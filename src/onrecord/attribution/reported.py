@@ -386,7 +386,7 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
 # A subjectless cue conjoined to or modifying a verb ("... and vowing to", "..., calling X a Y")
 # shares the subject of the verb above it, found within a few steps but never past a clause of its
 # own (``_CLAUSE_DEPS``) nor inside a reported or embedded clause (``_EMBEDDED_DEPS``).
-_GOVERNED_DEPS = frozenset({"conj", "advcl"})
+_GOVERNED_DEPS = frozenset({"conj", "advcl", "xcomp"})
 _CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "csubj", "csubjpass", "ROOT"})
 _EMBEDDED_DEPS = frozenset({"ccomp", "parataxis", "csubj", "csubjpass"})
 _MAX_GOVERNING_STEPS = 5
@@ -398,6 +398,8 @@ def _governing_subject(cue: Token) -> Token | None:
     voters telling their stories and criticizing ...")."""
     if cue.dep_ not in _GOVERNED_DEPS or lemma_of(cue.text) in _ASKING:
         return None  # "..., when asked how ...": the subject above is the one asked
+    if cue.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in cue.head.children):
+        return None  # "urged voters to reject": the object does the rejecting
     cur = cue
     for _ in range(_MAX_GOVERNING_STEPS):
         if cur.dep_ in _CLAUSE_DEPS or cur.head is cur:

@@ -79,6 +79,19 @@ GOVERNED: list[tuple[str, str, str, str]] = [
         "insisting",
         "it would work",
     ),
+    # an infinitive under an adjective or a verb with no object of its own: the subject above
+    (
+        "Older voters were slightly more likely to say they preferred Ortiz.",
+        "Older voters",
+        "say",
+        "they preferred Ortiz",
+    ),
+    (
+        "The senator was quick to point out that the bill had failed twice.",
+        "The senator",
+        "point out",
+        "the bill had failed twice",
+    ),
 ]
 
 
