@@ -383,10 +383,11 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
     return None, None, 0.0
 
 
-# A subjectless cue conjoined to or modifying a verb ("... and vowing to", "..., calling X a Y")
-# shares the subject of the verb above it, found within a few steps but never past a clause of its
-# own (``_CLAUSE_DEPS``) nor inside a reported or embedded clause (``_EMBEDDED_DEPS``).
-_GOVERNED_DEPS = frozenset({"conj", "advcl", "xcomp"})
+# A subjectless cue conjoined to or modifying a verb ("... and vowing to", "..., calling X a Y",
+# "likely to say", "the step of criticizing") shares the subject of the verb above it, found
+# within a few steps but never past a clause of its own (``_CLAUSE_DEPS``) nor inside a reported
+# or embedded clause (``_EMBEDDED_DEPS``).
+_GOVERNED_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 _CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "csubj", "csubjpass", "ROOT"})
 _EMBEDDED_DEPS = frozenset({"ccomp", "parataxis", "csubj", "csubjpass"})
 _MAX_GOVERNING_STEPS = 5
@@ -400,6 +401,11 @@ def _governing_subject(cue: Token) -> Token | None:
         return None  # "..., when asked how ...": the subject above is the one asked
     if cue.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in cue.head.children):
         return None  # "urged voters to reject": the object does the rejecting
+    if cue.dep_ == "pcomp":
+        prep = cue.head
+        verb = prep.head
+        if prep.lower_ != "by" and any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            return None  # "chastised Snyder for refusing to ask": Snyder refused
     cur = cue
     for _ in range(_MAX_GOVERNING_STEPS):
         if cur.dep_ in _CLAUSE_DEPS or cur.head is cur:

@@ -92,6 +92,19 @@ GOVERNED: list[tuple[str, str, str, str]] = [
         "point out",
         "the bill had failed twice",
     ),
+    # a gerund after a preposition, under a verb with no object of its own
+    (
+        "The mayor broke with her habit of not criticizing the council.",
+        "The mayor",
+        "criticizing",
+        "the council",
+    ),
+    (
+        "In responding on Friday, the campaign took the unusual step of criticizing the intelligence agencies.",
+        "the campaign",
+        "criticizing",
+        "the intelligence agencies",
+    ),
 ]
 
 
