@@ -353,6 +353,88 @@ def _clause_before(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> 
     return replace(f, content=clause, kind="mixed") if f is not None and clause is not None else None
 
 
+# Verbs that label someone or something in the speaker's own words ('called her "weak"',
+# 'referred to him as a "reformer"'); the second set labels only through "as"
+_LABELLING = frozenset(
+    words(
+        "call calls called calling dub dubs dubbed dubbing label labels labeled labelled labeling "
+        "labelling brand brands branded branding term terms termed nickname nicknamed"
+    )
+)
+_LABELLING_AS = frozenset(
+    words(
+        "describe describes described describing refer refers referred referring portray portrays "
+        "portrayed portraying characterize characterizes characterized characterizing depict depicts "
+        "depicted depicting dismiss dismisses dismissed dismissing reject rejects rejected rejecting "
+        "denounce denounces denounced denouncing deride derides derided deriding condemn condemns "
+        "condemned condemning criticize criticizes criticized criticizing blast blasts blasted "
+        "blasting slam slams slammed slamming praise praises praised praising hail hails hailed hailing"
+    )
+)
+# What the labelled thing may be made of: a noun phrase, with a preposition or a conjunction
+# inside it ("her handling of the files", "his statements and actions on Sunday")
+_LABELLED_TAGS = _SUBJECT_TAGS | {"IN", "CC", "NNPS", "RB"}
+_LABELLED_FIRST = frozenset({"DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"})
+
+
+def _labelled(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> Found | None:
+    """A short quotation that labels what a verb of naming has just named: ``Vos called the plan
+    "reckless"``, ``Vos referred to the mayor as a "bully"``. The label is the speaker's word for
+    the named thing, so the two together are what was said (a mixed quote). A label in capitals
+    is a name or a title (``a film called "Open Water"``, ``his book "Going Home"``), and a verb
+    with nothing named before the quotation (``a group called "..."``, ``so-called``) or no
+    subject of its own labels nothing."""
+    if not text[quote.start : quote.start + 1].islower():
+        return None
+    got = _tokens_before(parsed, quote)
+    if got is None:
+        return None
+    off, before = got
+    k = next(
+        (
+            j
+            for j in range(len(before) - 1, -1, -1)
+            if before[j].tag_.startswith("VB") and not inside(off + before[j].idx)
+        ),
+        None,
+    )
+    if k is None:
+        return None
+    verb = before[k]
+    gap = before[k + 1 :]
+    if verb.lower_ in _LABELLING_AS and gap and gap[0].lower_ == "to":
+        gap = gap[1:]  # "referred to X as"
+    as_ = any(t.lower_ == "as" for t in gap)
+    if not (verb.lower_ in _LABELLING or (verb.lower_ in _LABELLING_AS and as_)):
+        return None
+    if not gap or gap[0].tag_ not in _LABELLED_FIRST or any(t.tag_ not in _LABELLED_TAGS for t in gap):
+        return None
+    f = _found(verb, off, quote) or _after_aside(verb, off, quote)
+    if f is None:
+        return None
+    end = quote.close + mark_len_at(text, quote.close) if quote.closed else quote.end
+    return replace(f, content=(off + gap[0].idx, end), kind="mixed")
+
+
+def _after_aside(verb: Token, off: int, quote: Quote) -> Found | None:
+    """``Vos, a city councillor, called the plan "reckless"``: after a name and an aside between
+    commas the small tagger reads the past tense as a participle describing the name, which
+    leaves the verb no subject. The name it hangs on is the subject when nothing else governs the
+    name (it is the root or the subject of a later verb) and the verb follows the aside's comma."""
+    head = verb.head
+    if (
+        verb.dep_ != "acl"
+        or verb.tag_ != "VBN"
+        or head.tag_ not in ("NNP", "NNPS")
+        or head.dep_ not in ("ROOT", "nsubj")
+        or verb.i == 0
+        or verb.doc[verb.i - 1].text != ","
+    ):
+        return None
+    cue = (off + verb.idx, off + verb.idx + len(verb.text))
+    return Found((quote.start, quote.end), cue, mention_from(head, off), 0.7, kind="direct")
+
+
 def _is_mark(t: Token) -> bool:
     """A quotation mark (not the apostrophe of "Trump's", which is a token of its own too)."""
     return all(c in _QUOTE_MARKS for c in t.text) and t.tag_ != "POS"
@@ -520,6 +602,21 @@ def _slot_before(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> Fo
     if f is None or f.mention is None or f.mention.text.lower() in ("it", "there", "this", "that"):
         return None
     return replace(f, confidence=min(f.confidence, 0.7))
+
+
+def _said_before(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> Found | None:
+    """``Asked whether he would resign, Vos said, "Never."``: a one-word quotation that is a
+    sentence of its own (a capital, and a full stop, question or exclamation mark at its end)
+    right after a speech cue and its comma or colon is the answer the cue reports. A scare quote
+    or a title is no sentence (``titled "Scam."`` has no speech cue)."""
+    if not quote.closed or not text[quote.start : quote.start + 1].isupper():
+        return None
+    if _last_char(text, quote.start, quote.close) not in (".", "!", "?"):
+        return None
+    f = _slot_before(text, quote, parsed, inside)
+    if f is None or f.cue is None or lemma_of(text[f.cue[0] : f.cue[1]]) not in CUE_LEMMAS:
+        return None
+    return f
 
 
 def _participle_before(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> Found | None:
@@ -741,7 +838,11 @@ def assemble(
             if q.closed and _last_char(text, q.start, q.close) in (",", "!", "?"):
                 near = _cue_near(text, q, parsed, inside, after_only=True)
             if near is None:
-                near = _clause_before(text, q, parsed, inside)
+                near = (
+                    _said_before(text, q, parsed, inside)
+                    or _clause_before(text, q, parsed, inside)
+                    or _labelled(text, q, parsed, inside)
+                )
             if near is not None:
                 claimed[k] = near
                 items.append(near)
