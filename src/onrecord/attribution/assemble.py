@@ -587,7 +587,7 @@ def _slot_before(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> Fo
     if len(before) < 2 or before[-1].text not in (",", ":"):
         return None
     verb = before[-2]
-    if verb.lower_ == "it" and verb.head.lower_ == "put" and verb.dep_ == "dobj":
+    if verb.lower_ == "it" and verb.head.lower_ in ("put", "puts") and verb.dep_ == "dobj":
         verb = verb.head  # "as X put it,"
     elif verb.lower_ == "words" and verb.dep_ == "pobj" and verb.head.lower_ == "in":
         # "in Forbes' words,": the possessor is the speaker

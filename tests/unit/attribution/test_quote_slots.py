@@ -71,6 +71,15 @@ CASES: list[tuple[str, str, str, str, str, str]] = [
         "The town has never been so loud.",
         "direct",
     ),
+    # the present tense too
+    (
+        'The festival was a hit. As Ada Vos puts it, "The town has never been so loud."',
+        "Ada Vos",
+        "Ada Vos",
+        "puts",
+        "The town has never been so loud.",
+        "direct",
+    ),
     # the verb before its subject after an exclaiming quotation
     (
         '"What a night this has been!" beamed Marta Kowal as the results came in.',
