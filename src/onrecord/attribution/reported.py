@@ -552,7 +552,25 @@ def _content_tokens(cue: Token, lemma: str) -> tuple[str, list[Token]] | None:
         head = cue.head
         toks = [t for t in head.subtree if t.i < left.i]
         return ("first", toks) if toks else None
-    return None
+    fronted = _fronted_clause(cue)
+    return ("first", fronted) if fronted else None
+
+
+def _fronted_clause(cue: Token) -> list[Token] | None:
+    """``Those who take on debt struggle, he said``: the parser finds no place for a clause that
+    opens the sentence before a comma and the cue's subject, and leaves it a bare dependent of the
+    cue; the clause is what the cue reports, as when the parse makes it the cue's complement."""
+    subj = _subject(cue)
+    if cue.dep_ != "ROOT" or subj is None or subj.i > cue.i:
+        return None
+    comma = subj.left_edge.i - 1
+    start = cue.sent.start
+    if comma <= start or cue.doc[comma].text != ",":
+        return None
+    fronted = [c for c in cue.children if c.dep_ == "dep" and c.i < comma]
+    if len(fronted) != 1 or fronted[0].left_edge.i != start or fronted[0].right_edge.i >= comma:
+        return None
+    return list(cue.doc[start:comma])
 
 
 def _relative_word(tok: Token) -> bool:
