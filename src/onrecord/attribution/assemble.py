@@ -374,6 +374,7 @@ _LABELLING_AS = frozenset(
 # What the labelled thing may be made of: a noun phrase, with a preposition or a conjunction
 # inside it ("her handling of the files", "his statements and actions on Sunday")
 _LABELLED_TAGS = _SUBJECT_TAGS | {"IN", "CC", "NNPS", "RB"}
+_PASSIVE_BE = frozenset(words("be is are was were been being"))
 _LABELLED_FIRST = frozenset({"DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"})
 
 
@@ -383,8 +384,10 @@ def _labelled(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> Found
     the named thing, so the two together are what was said (a mixed quote). A label in capitals
     is a name or a title (``a film called "Open Water"``, ``his book "Going Home"``), and a verb
     with nothing named before the quotation (``a group called "..."``, ``so-called``) or no
-    subject of its own labels nothing."""
-    if not text[quote.start : quote.start + 1].islower():
+    subject of its own labels nothing, and neither does a passive one (``being dubbed the
+    "frontrunner"``: what follows it is the label alone)."""
+    first = next((c for c in text[quote.start : quote.end] if c.isalpha()), "")
+    if not first.islower():
         return None
     got = _tokens_before(parsed, quote)
     if got is None:
@@ -401,6 +404,8 @@ def _labelled(text: str, quote: Quote, parsed: Parsed, inside: _Inside) -> Found
     if k is None:
         return None
     verb = before[k]
+    if any(c.dep_ == "auxpass" for c in verb.children) or (k > 0 and before[k - 1].lower_ in _PASSIVE_BE):
+        return None  # 'being dubbed the "frontrunner"': the named one follows no verb of theirs
     gap = before[k + 1 :]
     if verb.lower_ in _LABELLING_AS and gap and gap[0].lower_ == "to":
         gap = gap[1:]  # "referred to X as"
@@ -851,6 +856,7 @@ def assemble(
             _cue_near(text, q, parsed, inside)
             or _slot_before(text, q, parsed, inside)
             or _participle_before(text, q, parsed, inside)
+            or _labelled(text, q, parsed, inside)
             or _label(
                 text, q, paras[para_of(q.open)], paras[para_of(q.open) - 1] if para_of(q.open) else None
             )

@@ -41,6 +41,21 @@ CASES: list[tuple[str, str, str, str, str]] = [
         "the new runway \u201cdangerous.\u201d",
         "mixed",
     ),
+    # a longer label too, where no cue of the lexicon opens the quotation
+    (
+        "A neighbour referred to her as \u201cthe kindest person I have ever met\u201d in a post.",
+        "A neighbour",
+        "referred",
+        "her as \u201cthe kindest person I have ever met\u201d",
+        "mixed",
+    ),
+    (
+        'The union called the offer a "$2 billion insult."',
+        "The union",
+        "called",
+        'the offer a "$2 billion insult."',
+        "mixed",
+    ),
     # a one-word answer after the cue and its comma
     (
         'Asked whether the bridge would open in May, the engineer said, "Probably."',
@@ -65,6 +80,9 @@ NOTHING: list[tuple[str, str]] = [
     ('She starred in a film called "Open Water" in 2003.', "Open Water"),
     ('The campaign launched a radio ad on Saturday titled, "Scam."', "Scam."),
     ('The plan, described as "bold" in the papers, failed.', "bold"),
+    # a passive labels nothing of the subject's: the label alone follows the verb
+    ('The mayor was called a "bully" by the council on Monday.', "bully"),
+    ("Ada Vos, celebrating being dubbed the \u201cfrontrunner\u201d this week, smiled.", "frontrunner"),
 ]
 
 
