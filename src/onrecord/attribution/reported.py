@@ -293,6 +293,7 @@ def _misplaced_participle(t: Token) -> bool:
 
 
 _SPEAKING_PRONOUNS = frozenset(words("he she they we i"))
+_DOERS = frozenset({"NNP", "NNPS", "PRP"})  # names and personal pronouns
 
 
 def _stranded_subject(cue: Token) -> Token | None:
@@ -370,6 +371,10 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
             return subj, None, 0.9 - 0.05 * step
         if cur.dep_ == "relcl" and cur is cue:
             return cur.head, None, 0.7  # "the official quoted as saying"
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur is cue and cur.head.tag_ in _DOERS:
+            # "Vos, ..., calling him a ...": the name an active participle describes is the one
+            # doing it (a common noun is often a thing: "a sign saying", "polls showing")
+            return cur.head, None, 0.7
         if cur is cue:
             stranded = _stranded_subject(cue)
             if stranded is not None:

@@ -1,0 +1,33 @@
+"""An active participle that the parser hangs on a name speaks for the name: 'Ada Vos, calling the
+plan a "reckless gamble," left the hall'. A participle on a common noun does not get a speaker
+this way (a sign, a memo or a poll "saying" something is no person). sentence -> (mention,
+content)."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.attribution import extract_attributions
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        (
+            "Ada Vos, calling the plan a \u201creckless gamble,\u201d left the hall.",
+            "Ada Vos",
+            "the plan a \u201creckless gamble,\u201d",
+        ),
+    ],
+)
+def test_a_participle_on_a_name_speaks_for_it(text: str, mention: str, content: str) -> None:
+    found = [
+        a.speaker_mention.text if a.speaker_mention else None
+        for a in extract_attributions(text)
+        if a.cue is not None and a.cue.text == "calling" and a.content.text == content
+    ]
+    assert found == [mention]
+
+
+def test_the_man_calling_the_shots_says_nothing() -> None:
+    assert extract_attributions("The man calling the shots is Piet Maas.") == []
