@@ -836,7 +836,7 @@ def assemble(
     for k, q in enumerate(quotes):
         if k in claimed:
             continue
-        if q.words(text) < MIN_CUED_WORDS or is_title(text[q.start : q.end]):
+        if q.words(text) < MIN_CUED_WORDS or is_title(text[q.start : q.end]) or _named_show(text, q):
             # a short or title-case quotation is speech only when a cue follows it at once
             # ('"Quiet," he demanded'; '"GROWING PARTY," he declared'), never a name or a scare quote
             near = None
@@ -912,6 +912,19 @@ def is_title(quoted: str) -> bool:
         and all(w[0].isupper() or w.lower() in small for w in words)
         and words[0][0].isupper()
     )
+
+
+_SHOW_BEFORE = re.compile(r"(?:\b[Oo]n|[\w.]['\u2019]s)\s*$")
+
+
+def _named_show(text: str, quote: Quote) -> bool:
+    """A title that ends its sentence, the full stop inside the marks: ``said Sunday on NBC's
+    "Meet the Press."``. A programme or publication named after "on" or a possessive is no
+    statement, though the stop keeps ``is_title`` from seeing it."""
+    quoted = text[quote.start : quote.end].rstrip()
+    if not quoted.endswith(".") or not is_title(quoted[:-1]):
+        return False
+    return _SHOW_BEFORE.search(text, max(0, quote.open - 40), quote.open) is not None
 
 
 def _end(item: Item) -> int:

@@ -272,3 +272,22 @@ def test_a_clause_hung_on_the_occasion_is_the_report() -> None:
     assert a.cue is not None and a.cue.text == "said"
     assert a.content.text == "the talks would resume in May"
     assert extract_attributions("He made a statement that nobody understood.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The budget is a fraud," Ada Vos said Sunday on KLTV\'s "Meet the Voters." "Nobody believes it."',
+        'Ada Vos said so on Sunday on "Face the Nation."',
+    ],
+)
+def test_a_show_named_after_the_cue_is_no_statement(text: str) -> None:
+    # the full stop inside the marks does not make the programme's name a quoted sentence
+    assert not any(
+        "Voters" in a.content.text or "Nation" in a.content.text for a in extract_attributions(text)
+    )
+
+
+def test_a_short_sentence_in_capitals_is_still_quoted_speech() -> None:
+    (a,) = extract_attributions('The mayor said, "We Will Win."')
+    assert a.content.text == "We Will Win." and a.kind == "direct"
