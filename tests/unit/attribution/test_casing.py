@@ -4,8 +4,8 @@ article writes capitalised mid-sentence keep their capitals, and the headline's 
 from __future__ import annotations
 
 import pytest
+from tests.attribution_lookup import mentions_with
 
-from onrecord.attribution import extract_attributions
 from onrecord.attribution.casing import sentence_cased
 from onrecord.attribution.segment import paragraphs
 
@@ -78,9 +78,4 @@ HEADLINES: list[tuple[str, str, str, str]] = [
 
 @pytest.mark.parametrize(("text", "mention", "cue", "content"), HEADLINES)
 def test_a_headline_in_title_case_is_reported_speech(text: str, mention: str, cue: str, content: str) -> None:
-    found = [
-        a.speaker_mention.text if a.speaker_mention else None
-        for a in extract_attributions(text)
-        if a.cue is not None and a.cue.text == cue and a.content.text == content
-    ]
-    assert found == [mention]
+    assert mentions_with(text, cue, content) == [mention]

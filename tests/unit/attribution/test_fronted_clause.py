@@ -4,6 +4,7 @@ also where the parser leaves it a bare dependent of the cue. sentence -> (mentio
 from __future__ import annotations
 
 import pytest
+from tests.attribution_lookup import mentions_with
 
 from onrecord.attribution import extract_attributions
 
@@ -20,12 +21,7 @@ CASES: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(("text", "mention", "content"), CASES)
 def test_a_fronted_clause_is_reported(text: str, mention: str, content: str) -> None:
-    found = [
-        a.speaker_mention.text if a.speaker_mention else None
-        for a in extract_attributions(text)
-        if a.cue is not None and a.cue.text == "said" and a.content.text == content
-    ]
-    assert found == [mention]
+    assert mentions_with(text, "said", content) == [mention]
 
 
 @pytest.mark.parametrize(

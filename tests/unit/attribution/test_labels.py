@@ -7,6 +7,7 @@ nothing stay what they are. sentence -> (mention, cue, content, kind)."""
 from __future__ import annotations
 
 import pytest
+from tests.attribution_lookup import found_with
 
 from onrecord.attribution import extract_attributions
 
@@ -90,12 +91,7 @@ NOTHING: list[tuple[str, str]] = [
 def test_a_label_or_a_short_answer_is_attributed(
     text: str, mention: str, cue: str, content: str, kind: str
 ) -> None:
-    found = [
-        (a.speaker_mention.text if a.speaker_mention else None, a.kind)
-        for a in extract_attributions(text)
-        if a.cue is not None and a.cue.text == cue and a.content.text == content
-    ]
-    assert found == [(mention, kind)]
+    assert found_with(text, cue, content) == [(mention, kind)]
 
 
 @pytest.mark.parametrize(("text", "quoted"), NOTHING)

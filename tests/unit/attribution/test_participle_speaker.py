@@ -6,6 +6,7 @@ content)."""
 from __future__ import annotations
 
 import pytest
+from tests.attribution_lookup import mentions_with
 
 from onrecord.attribution import extract_attributions
 
@@ -21,12 +22,7 @@ from onrecord.attribution import extract_attributions
     ],
 )
 def test_a_participle_on_a_name_speaks_for_it(text: str, mention: str, content: str) -> None:
-    found = [
-        a.speaker_mention.text if a.speaker_mention else None
-        for a in extract_attributions(text)
-        if a.cue is not None and a.cue.text == "calling" and a.content.text == content
-    ]
-    assert found == [mention]
+    assert mentions_with(text, "calling", content) == [mention]
 
 
 def test_the_man_calling_the_shots_says_nothing() -> None:

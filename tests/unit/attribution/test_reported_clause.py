@@ -5,6 +5,7 @@ introduced as the statement itself stays a direct quote. sentence -> (mention, c
 from __future__ import annotations
 
 import pytest
+from tests.attribution_lookup import found_with
 
 from onrecord.attribution import extract_attributions
 
@@ -67,12 +68,7 @@ CASES: list[tuple[str, str, str, str, str]] = [
 def test_a_quoted_fragment_of_a_reported_clause(
     text: str, mention: str, cue: str, content: str, kind: str
 ) -> None:
-    found = [
-        (a.speaker_mention.text if a.speaker_mention else None, a.kind)
-        for a in extract_attributions(text)
-        if a.cue is not None and a.cue.text == cue and a.content.text == content
-    ]
-    assert found == [(mention, kind)]
+    assert found_with(text, cue, content) == [(mention, kind)]
 
 
 def test_quotations_after_another_quotation_keep_to_themselves() -> None:

@@ -5,6 +5,7 @@ nothing."""
 from __future__ import annotations
 
 import pytest
+from tests.attribution_lookup import mentions_with
 
 from onrecord.attribution import extract_attributions
 
@@ -39,12 +40,7 @@ CASES: list[tuple[str, str, str, str]] = [
 
 @pytest.mark.parametrize(("text", "mention", "cue", "content"), CASES)
 def test_the_name_before_a_subjectless_cue_speaks(text: str, mention: str, cue: str, content: str) -> None:
-    found = [
-        a.speaker_mention.text if a.speaker_mention else None
-        for a in extract_attributions(text)
-        if a.cue is not None and a.cue.text == cue and a.content.text == content
-    ]
-    assert found == [mention]
+    assert mentions_with(text, cue, content) == [mention]
 
 
 @pytest.mark.parametrize(
@@ -112,12 +108,7 @@ GOVERNED: list[tuple[str, str, str, str]] = [
 def test_a_subjectless_conjoined_cue_shares_the_subject_above(
     text: str, mention: str, cue: str, content: str
 ) -> None:
-    found = [
-        a.speaker_mention.text if a.speaker_mention else None
-        for a in extract_attributions(text)
-        if a.cue is not None and a.cue.text == cue and a.content.text == content
-    ]
-    assert found == [mention]
+    assert mentions_with(text, cue, content) == [mention]
 
 
 @pytest.mark.parametrize(
