@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.attribution.cues import (
+    BELIEF,
     CLAUSE_ONLY,
     CUE_LEMMAS,
     LEARNED,
     OBJECT_CONTENT,
     PREP_CONTENT,
+    SPEECH,
     lemma_of,
     words,
 )
@@ -338,9 +340,54 @@ def _appositive_name(last: Token) -> Token | None:
     return t
 
 
+_REPORTING = frozenset(SPEECH) | frozenset(BELIEF)
+_AFTER_CLAUSE = frozenset(("advcl", "conj"))
+
+
+def _set_off(participle: Token) -> bool:
+    """A comma right before the participle, or before the closing quotation mark right before it
+    ('..., pointing to'; '... "maniacal," adding')."""
+    doc = participle.doc
+    before = doc[max(participle.i - 2, 0) : participle.i]
+    return len(before) > 0 and (
+        before[-1].text == "," or (before[-1].tag_ == "''" and any(t.text == "," for t in before[:-1]))
+    )
+
+
+def _parenthetical_report(clause: Token) -> bool:
+    """``Comey cannot say that "...," Lewandowski added, saying``: a clause whose subject follows a
+    comma or a closing quotation mark is an aside reporting the words before it, which the parser
+    hangs on them; its own subject speaks."""
+    subj = _subject(clause)
+    if subj is None or subj.left_edge.i == 0:
+        return False
+    before = subj.doc[subj.left_edge.i - 1].text
+    return before == "," or before in _CLOSE_MARKS
+
+
+def _reporter(cue: Token, clause: Token, path: list[Token]) -> Token | None:
+    """``Packer said the focus is taking a toll, pointing to ...``: a participle set off after a
+    reported clause adds to the report, so it is the reporter's, though the parser hangs it on the
+    reported clause, whose subject it would inherit. The reporter's subject, or None when the
+    participle is not such an addition."""
+    first = path[-1] if path else cue  # the participle the clause governs ("..., telling X and asking Y")
+    if cue.tag_ != "VBG" or first.tag_ != "VBG" or not _set_off(first):
+        return None
+    if any(t.dep_ not in _AFTER_CLAUSE for t in path):
+        return None
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.i > clause.i or not head.tag_.startswith("VB"):
+        return None
+    if lemma_of(head.text) not in _REPORTING or _parenthetical_report(clause):
+        return None
+    spk, _, _ = speaker_of(head)
+    return spk
+
+
 def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
     """(speaker head, via head, confidence) for a cue verb, walking up when it has no subject."""
     cur = cue
+    path: list[Token] = []  # the verbs walked through, each hanging from the next
     for step in range(4):
         if _misplaced_participle(cur):
             cur = cur.head.head.head
@@ -368,6 +415,9 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
                 subj = _quoted_before(subj, cue)
                 if subj is None:
                     return None, None, 0.0
+                spoke = _reporter(cue, cur, path)
+                if spoke is not None:
+                    return spoke, None, 0.9 - 0.05 * step
             return subj, None, 0.9 - 0.05 * step
         if cur.dep_ == "relcl" and cur is cue:
             return cur.head, None, 0.7  # "the official quoted as saying"
@@ -381,6 +431,7 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
                 return stranded, None, 0.7
         if cur.dep_ not in _INHERIT or cur.head is cur:
             break
+        path.append(cur)
         cur = cur.head.head if _own_cue(cur) else cur.head
     governing = _governing_subject(cue)
     if governing is not None:

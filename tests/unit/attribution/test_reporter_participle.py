@@ -1,0 +1,72 @@
+"""A participle set off by a comma after a reported clause ("X said the plan is failing, pointing
+to ...") adds to the report: its speaker is the reporter, not the reported clause's subject, which
+the parse would have it inherit. sentence -> expected (cue, speaker mention); and sentences where
+the participle keeps its own clause's subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.attribution import extract_attributions
+
+REPORTER: list[tuple[str, str, str]] = [
+    (
+        "Ines Duarte said the new tariff is hurting local farmers, pointing to a drop in exports last year.",
+        "pointing",
+        "Ines Duarte",
+    ),
+    (
+        "Mayor Tom Berger argued that the bridge would pay for itself, noting that tolls had doubled.",
+        "noting",
+        "Mayor Tom Berger",
+    ),
+    (
+        "The union told members that the plant would close in June, adding that talks would go on.",
+        "adding",
+        "The union",
+    ),
+    # a closing quotation mark between the comma and the participle
+    (
+        'Ines Duarte warned that the deal "was a mistake," arguing that prices would rise.',
+        "arguing",
+        "Ines Duarte",
+    ),
+    # the reported clause has a person of its own as subject
+    (
+        "Senator Alma Reyes said the governor had misled voters, calling the budget a fraud.",
+        "calling",
+        "Senator Alma Reyes",
+    ),
+]
+
+OWN_SUBJECT: list[tuple[str, str, str]] = [
+    # no reported clause: the participle's verb is the one the speaker is subject of
+    ("Berger praised the plan, saying it would help farmers.", "saying", "Berger"),
+    # an aside reporting the words before it ("..., Duarte added, saying"): its own subject speaks
+    (
+        'The council cannot say that "from its point of view," Duarte added, saying the vote should wait.',
+        "saying",
+        "Duarte",
+    ),
+    # not set off by a comma: the participle belongs to the clause it follows
+    ("Berger said the mayor had quit after saying that the bridge was safe.", "saying", "the mayor"),
+    ("Berger said the mayor is right in saying that the bridge is safe.", "saying", "the mayor"),
+]
+
+
+def _mentions(text: str, cue: str) -> list[str | None]:
+    return [
+        a.speaker_mention.text if a.speaker_mention else None
+        for a in extract_attributions(text)
+        if a.cue is not None and a.cue.text == cue
+    ]
+
+
+@pytest.mark.parametrize(("text", "cue", "mention"), REPORTER)
+def test_a_participle_after_a_reported_clause_is_the_reporters(text: str, cue: str, mention: str) -> None:
+    assert _mentions(text, cue) == [mention]
+
+
+@pytest.mark.parametrize(("text", "cue", "mention"), OWN_SUBJECT)
+def test_a_participle_keeps_its_own_subject_otherwise(text: str, cue: str, mention: str) -> None:
+    assert _mentions(text, cue) == [mention]
