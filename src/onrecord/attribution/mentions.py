@@ -159,11 +159,37 @@ def _after_dateline_dash(head: Token) -> Token | None:
     return appos[0]
 
 
+# Quantifiers that head a plural noun phrase of people on their own ("Many say they ...")
+_PLURAL_QUANTIFIERS = frozenset(words("many some most others few several both"))
+
+
+def _plural_antecedent(pron: Token) -> Token | None:
+    """``Liberals got mad because they ...``, ``rivals called for ... what they say``: "they" as
+    the subject of a clause within a clause whose subject is a plural noun phrase before it is
+    that phrase, the reading a reader takes first. Only the nearest clause with a subject counts;
+    None when its subject is no plural noun."""
+    if pron.lower_ != "they" or pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for verb in pron.head.ancestors:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _PLURAL_QUANTIFIERS
+        return subj if plural and subj.i < pron.i else None
+    return None
+
+
 def mention_from(head: Token, offset: int) -> Mention:
     """Build the mention whose syntactic head is ``head`` (a subject, object or pobj)."""
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head is not head.head:
         # "Peskov, who said": the local mention is "who"; it is resolved as its antecedent
         ante = mention_from(head.head.head, offset)
+        s, e = _span_text([head], offset)
+        return replace(ante, start=s, end=e, text=head.text, phrase=ante.resolvable)
+    antecedent = _plural_antecedent(head)
+    if antecedent is not None:
+        # the local mention stays "they"; it is resolved as the phrase it stands for
+        ante = mention_from(antecedent, offset)
         s, e = _span_text([head], offset)
         return replace(ante, start=s, end=e, text=head.text, phrase=ante.resolvable)
     if head.lower_ in PRONOUNS or head.tag_ in ("PRP", "WP"):
