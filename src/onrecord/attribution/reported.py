@@ -370,8 +370,10 @@ def _reporter(cue: Token, clause: Token, path: list[Token]) -> Token | None:
     reported clause adds to the report, so it is the reporter's, though the parser hangs it on the
     reported clause, whose subject it would inherit. The reporter's subject, or None when the
     participle is not such an addition."""
-    first = path[-1] if path else cue  # the participle the clause governs ("..., telling X and asking Y")
-    if cue.tag_ != "VBG" or first.tag_ != "VBG" or not _set_off(first):
+    # the participle nearest the clause ("..., telling X and asking Y"), past verbs conjoined in
+    # the clause ("... has been an advocate and would do the same, saying")
+    first = next((t for t in reversed(path) if t.tag_ == "VBG"), None)
+    if cue.tag_ != "VBG" or first is None or not _set_off(first):
         return None
     if any(t.dep_ not in _AFTER_CLAUSE for t in path):
         return None

@@ -31,6 +31,13 @@ REPORTER: list[tuple[str, str, str]] = [
         "arguing",
         "Ines Duarte",
     ),
+    # past a verb conjoined in the reported clause
+    (
+        "Ines Duarte said her father has been an advocate for farmers and would do the same as mayor, "
+        "saying that he supports lower taxes.",
+        "saying",
+        "Ines Duarte",
+    ),
     # the reported clause has a person of its own as subject
     (
         "Senator Alma Reyes said the governor had misled voters, calling the budget a fraud.",
