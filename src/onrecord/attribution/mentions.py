@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from onrecord.attribution.cues import words
+from onrecord.attribution.cues import forms, words
 
 # Title words that precede a name and belong to the role, not to the name.
 ROLE_WORDS = frozenset(
@@ -179,8 +179,40 @@ def _plural_antecedent(pron: Token) -> Token | None:
     return None
 
 
+# Verbs that put out what their object says ("released a video that accuses ..."), as written
+_PUBLISHING = frozenset(
+    f
+    for lemma in words("release launch publish issue air post unveil circulate distribute")
+    for f in forms(lemma)
+) | frozenset(words("run runs ran running"))
+_SHARED_SUBJECT = frozenset(("advcl", "conj", "xcomp"))  # a verb that takes its head's subject
+
+
+def _publisher(noun: Token) -> Token | None:
+    """``Paul has released a video that accuses Cruz``, ``the Post ran a piece that noted``: what a
+    published item says is said by the one who put it out, the subject of the verb of publishing
+    whose object it is (or one of whose objects), or of the verb that one hangs from ("...,
+    releasing a statement that"). None for anything else."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ != "dobj" or noun.head.lower_ not in _PUBLISHING:
+        return None
+    verb = noun.head
+    for _ in range(2):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj if subj.tag_ not in ("WP", "WDT") else None
+        if verb.dep_ not in _SHARED_SUBJECT or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
 def mention_from(head: Token, offset: int) -> Mention:
     """Build the mention whose syntactic head is ``head`` (a subject, object or pobj)."""
+    publisher = _publisher(head.head.head) if head.tag_ == "WDT" and head.head.dep_ == "relcl" else None
+    if publisher is not None:
+        return mention_from(publisher, offset)
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head is not head.head:
         # "Peskov, who said": the local mention is "who"; it is resolved as its antecedent
         ante = mention_from(head.head.head, offset)
