@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from onrecord.attribution.cues import CUE_LEMMAS, lemma_of, opens_inverted_report, words
-from onrecord.attribution.mentions import Mention, mention_from
+from onrecord.attribution.mentions import Mention, mention_from, split_title
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.quotes import mark_len as mark_len_at
 from onrecord.attribution.reported import NOT_CUE_VERBS, Found, _addressee, char_span, speaker_of
@@ -706,6 +706,34 @@ def _label(text: str, quote: Quote, para: tuple[int, int], prev: tuple[int, int]
     return Found((quote.start, quote.end), cue, mention, 0.7, kind="direct")
 
 
+# A line that signs the quotation above it: "- Bernie Sanders." or "-President Obama, tweeting after"
+_SIGNATURE = re.compile(
+    r"[ \t]*[-\u2013\u2014]+[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]+){0,4}[A-Z][\w\u2019'-]*)[ \t]*(?:[,.]|$)"
+)
+MAX_SIGNATURE_CHARS = 120  # a signature is a short line, not a paragraph opened by a dash
+
+
+def _signature(text: str, quote: Quote, paras: Sequence[tuple[int, int]], p: int) -> Found | None:
+    """A quotation that ends its paragraph (``p``), signed on the next line by a dash and a name
+    (the way pull quotes and quote roundups credit their speakers): that name spoke it."""
+    if not quote.closed or p + 1 >= len(paras):
+        return None
+    nxt = paras[p + 1]
+    if nxt[1] - nxt[0] > MAX_SIGNATURE_CHARS or text[
+        quote.close + mark_len_at(text, quote.close) : paras[p][1]
+    ].strip(" \t.,"):
+        return None
+    m = _SIGNATURE.match(text, nxt[0], nxt[1])
+    if m is None or any(w.strip(".").lower() in _NOT_TURN_NAMES for w in m.group(1).split()):
+        return None
+    role, name = split_title(m.group(1).split())
+    if name is None:
+        return None
+    start = m.start(1)
+    mention = Mention(start, m.end(1), m.group(1), "name", name.split()[-1], name, role)
+    return Found((quote.start, quote.end), None, mention, 0.6, kind="direct")
+
+
 def headline(text: str, para: tuple[int, int]) -> Found | None:
     """``Kiev does not want peace: Kremlin`` or ``Lynch: No outside influence on FBI probe`` in a
     title line (some sources end their titles with a full stop: one sentence, one stop, is still a
@@ -860,6 +888,7 @@ def assemble(
             or _label(
                 text, q, paras[para_of(q.open)], paras[para_of(q.open) - 1] if para_of(q.open) else None
             )
+            or _signature(text, q, paras, para_of(q.close))
         )
         if near is not None:
             claimed[k] = near
