@@ -22,6 +22,7 @@ from onrecord.attribution.cues import (
     OBJECT_CONTENT,
     PREP_CONTENT,
     SPEECH,
+    forms,
     lemma_of,
     words,
 )
@@ -386,6 +387,29 @@ def _reporter(cue: Token, clause: Token, path: list[Token]) -> Token | None:
     return spk
 
 
+# Verbs that make their object do what follows ("The defeat led him to concede", "leaving many to
+# wonder"): the one who speaks is the object, not the subject, which is mostly an event. Verbs of
+# asking ("urged", "pushed senators to reject") are left out: the one who asks wants it too, and
+# PolNeAR train names them
+_CAUSATIVE = frozenset(
+    form for lemma in words("prompt force cause spur compel inspire") for form in forms(lemma)
+) | frozenset(words("lead leads led leading leave leaves left leaving drive drives drove driven driving"))
+
+
+_THINGS = frozenset(words("it this that"))
+
+
+def _caused(verb: Token) -> Token | None:
+    """The object of a causative verb that ``verb`` (an infinitive or participle with no subject)
+    completes: it does the saying. None when ``verb`` completes no such verb."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp") or head.lower_ not in _CAUSATIVE:
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    # "leave it thinking": a thing left in a state is no one who speaks
+    return obj if obj is not None and obj.lower_ not in _THINGS else None
+
+
 def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
     """(speaker head, via head, confidence) for a cue verb, walking up when it has no subject."""
     cur = cue
@@ -431,6 +455,9 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
             stranded = _stranded_subject(cue)
             if stranded is not None:
                 return stranded, None, 0.7
+        caused = _caused(cur)
+        if caused is not None:
+            return caused, None, 0.85 - 0.05 * step
         if cur.dep_ not in _INHERIT or cur.head is cur:
             break
         path.append(cur)
