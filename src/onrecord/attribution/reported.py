@@ -378,13 +378,28 @@ def _reporter(cue: Token, clause: Token, path: list[Token]) -> Token | None:
         return None
     if any(t.dep_ not in _AFTER_CLAUSE for t in path):
         return None
-    head = clause.head
-    if clause.dep_ != "ccomp" or head.i > clause.i or not head.tag_.startswith("VB"):
-        return None
-    if lemma_of(head.text) not in _REPORTING or _parenthetical_report(clause):
+    head = _reporting_verb(clause)
+    if (
+        head is None
+        or head.i > clause.i
+        or lemma_of(head.text) not in _REPORTING
+        or _parenthetical_report(clause)
+    ):
         return None
     spk, _, _ = speaker_of(head)
     return spk
+
+
+def _reporting_verb(clause: Token) -> Token | None:
+    """The verb a clause is reported by: its head for a clausal complement ("said the focus is
+    ..."), or the verb whose object the clause completes ("rejected the idea that the developer
+    would be ...", "denied the notion that a shakeup is coming")."""
+    head = clause.head
+    if clause.dep_ == "acl" and head.tag_ in ("NN", "NNS") and head.dep_ == "dobj":
+        head = head.head
+    elif clause.dep_ != "ccomp":
+        return None
+    return head if head.tag_.startswith("VB") else None
 
 
 # Verbs that make their object do what follows ("The defeat led him to concede", "leaving many to

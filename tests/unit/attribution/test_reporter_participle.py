@@ -38,6 +38,19 @@ REPORTER: list[tuple[str, str, str]] = [
         "saying",
         "Ines Duarte",
     ),
+    # a clause completing the object of the reporting verb ("denied the notion that ...")
+    (
+        "Reached by the newspaper, Berger denied the notion that a campaign shakeup is coming, "
+        "explaining that he was unaware of the interview.",
+        "explaining",
+        "Berger",
+    ),
+    (
+        "Mayor Ines Duarte dismissed claims that the council is hiding the report, saying the documents "
+        "will be released in May.",
+        "saying",
+        "Mayor Ines Duarte",
+    ),
     # the reported clause has a person of its own as subject
     (
         "Senator Alma Reyes said the governor had misled voters, calling the budget a fraud.",
