@@ -345,13 +345,16 @@ _REPORTING = frozenset(SPEECH) | frozenset(BELIEF)
 _AFTER_CLAUSE = frozenset(("advcl", "conj"))
 
 
+_SET_OFF = frozenset({","}) | DASHES
+
+
 def _set_off(participle: Token) -> bool:
-    """A comma right before the participle, or before the closing quotation mark right before it
-    ('..., pointing to'; '... "maniacal," adding')."""
+    """A comma or a dash right before the participle, or a comma before the closing quotation mark
+    right before it ('..., pointing to'; '... — saying'; '... "maniacal," adding')."""
     doc = participle.doc
     before = doc[max(participle.i - 2, 0) : participle.i]
     return len(before) > 0 and (
-        before[-1].text == "," or (before[-1].tag_ == "''" and any(t.text == "," for t in before[:-1]))
+        before[-1].text in _SET_OFF or (before[-1].tag_ == "''" and any(t.text == "," for t in before[:-1]))
     )
 
 

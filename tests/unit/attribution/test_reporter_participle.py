@@ -25,6 +25,18 @@ REPORTER: list[tuple[str, str, str]] = [
         "adding",
         "The union",
     ),
+    # set off by a dash
+    (
+        "Ines Duarte said the new tariff is hurting local farmers \u2014 pointing to a drop in exports.",
+        "pointing",
+        "Ines Duarte",
+    ),
+    (
+        "Party chairman Tom Berger dismissed accusations that the campaign is breaking the law \u2014 saying the "
+        "rival campaign chose not to accept the same help.",
+        "saying",
+        "Party chairman Tom Berger",
+    ),
     # a closing quotation mark between the comma and the participle
     (
         'Ines Duarte warned that the deal "was a mistake," arguing that prices would rise.',
