@@ -316,6 +316,10 @@ def _stranded_subject(cue: Token) -> Token | None:
         j -= 1
     while j >= 0 and doc[j].tag_ == "RB":
         j -= 1
+    if j > 0 and doc[j].text == "," and doc[j - 1].tag_ in ("NNP", "NNPS") and doc[j - 1].dep_ == "appos":
+        # "In a statement to the Observer, her adviser, Jake Sullivan, said": the comma closes the
+        # apposition the parser hung on the noun before
+        j -= 1
     if j < 0:
         return None
     t = doc[j]

@@ -35,6 +35,14 @@ CASES: list[tuple[str, str, str, str]] = [
         "said",
         "help was coming",
     ),
+    # the parser hangs the whole apposition on "Courier"; the comma after the name closes it
+    (
+        "In a statement to the Courier, her senior policy adviser, Tom Berger, said the old bridge would "
+        "close in May.",
+        "Tom Berger",
+        "said",
+        "the old bridge would close in May",
+    ),
 ]
 
 
