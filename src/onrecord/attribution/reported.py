@@ -212,7 +212,7 @@ def _own_cue(c: Token) -> bool:
 
 def _subject(tok: Token) -> Token | None:
     # a passive cue ("it was announced that") has no speaker of its own
-    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"] or _compound_name(tok)
     if len(subjects) > 1:
         # a parse that gives the verb two subjects ('"Thanks, all," said the host Ada Vos'; "the
         # plan, which he said would fail"): a relative pronoun and a word inside a quotation are
@@ -225,6 +225,15 @@ def _subject(tok: Token) -> Token | None:
         attached = [c for c in own if not _cut_off(c, tok) and not _floating(c)]
         return attached[0] if len(attached) == 1 else own[0]
     return subjects[0] if subjects else None
+
+
+def _compound_name(verb: Token) -> list[Token]:
+    """``"Cruz," Beck joked``: a verb has no compounds, so a name the parser hangs on the verb as one,
+    right before it, is its subject misread."""
+    if not verb.tag_.startswith("VB") or verb.i == 0:
+        return []
+    before = verb.doc[verb.i - 1]
+    return [before] if before.head == verb and before.dep_ == "compound" and before.tag_ == "NNP" else []
 
 
 _SEPARATORS = frozenset({",", ";", ":", "-"}) | DASHES

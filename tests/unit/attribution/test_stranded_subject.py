@@ -46,6 +46,27 @@ CASES: list[tuple[str, str, str, str]] = [
 ]
 
 
+# the parser hangs the name on the verb as a compound, as if it were part of a noun
+COMPOUND: list[tuple[str, str, str]] = [
+    (
+        'When someone in the audience shouted, "Berger," Duarte joked, again using a thick accent, '
+        '"Come on up and join us!"',
+        "joked",
+        "Duarte",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "mention"), COMPOUND)
+def test_a_name_hung_on_the_verb_is_its_subject(text: str, cue: str, mention: str) -> None:
+    found = [
+        a.speaker_mention.text if a.speaker_mention else None
+        for a in extract_attributions(text)
+        if a.cue is not None and a.cue.text == cue
+    ]
+    assert found == [mention]
+
+
 @pytest.mark.parametrize(("text", "mention", "cue", "content"), CASES)
 def test_the_name_before_a_subjectless_cue_speaks(text: str, mention: str, cue: str, content: str) -> None:
     assert mentions_with(text, cue, content) == [mention]
