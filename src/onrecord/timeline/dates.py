@@ -3,11 +3,14 @@
 News reports date a statement relative to the article ("Peskov said on Wednesday", "Last Monday,
 he told reporters", "in an interview aired on March 2"). Finding the phrase is a job for the
 dependency parse: only a phrase that hangs off the cue (directly, or through a preposition, the
-occasion "in an interview aired on ...", or a participle "speaking on Sunday") dates the statement;
-a date inside the reported content or attached to another clause ("the referenda of September
-2022") is about something else. Resolving the phrase is dateparser's job, with the publication
-date as ``RELATIVE_BASE`` and a preference for the past. Without a publication date a relative
-phrase stays unresolved; only a phrase that names its year gets a value.
+occasion "in an interview aired on ...", or a participle "speaking on Sunday") dates the statement,
+or one that frames the cue's clause: it opens the sentence ("In 2003, officials were accused ...
+and later admitted that ...") or a 'when' clause holding the cue follows it ("last week, when
+authorities announced ..."). A date inside the reported content or attached to another clause
+("the referenda of September 2022") is about something else. Resolving the phrase is dateparser's
+job, with the publication date as ``RELATIVE_BASE`` and a preference for the past. Without a
+publication date a relative phrase stays unresolved; only a phrase that names its year gets a
+value.
 """
 
 from __future__ import annotations
@@ -80,6 +83,11 @@ _HAS_YEAR = re.compile(rf"\b{_YEAR}\b")
 # A wire dateline, "NEW YORK, Dec. 22 (UPI) —": the date the story was filed, not of the statement.
 _DATELINE_TAIL = re.compile(rf",?\s*(?:{_YEAR}\s*)?(?:\([^()\n]{{1,40}}\)\s*)?[\u2014\u2013-]")
 _RELATIVE = re.compile(r"\b(?:ago|last|this|past|yesterday|today|tonight)\b", re.IGNORECASE)
+# What may come before a time phrase that opens a sentence: quotation marks, a conjunction.
+_FRONT_LEAD = re.compile(r"""[\s"'\u201c\u2018(]*(?:(?:and|but|yet|so)\s+)?""", re.IGNORECASE)
+# "later this week", "next month", "before Monday": a plan or a bound, not when a report was made
+_PLAN_BEFORE = re.compile(r"\b(?:later|next|before|after|by|until)\s+\Z", re.IGNORECASE)
+_FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall"})
 
 _PERIODS = {
     "day": "day",
@@ -310,7 +318,12 @@ def _parsed(text: str, s: int, e: int, docs: dict[tuple[int, int], Doc]) -> Doc:
 
 
 def _cue_date(
-    text: str, a: Attribution, published: date | None, docs: dict[tuple[int, int], Doc], sents: _Sentences
+    text: str,
+    a: Attribution,
+    published: date | None,
+    docs: dict[tuple[int, int], Doc],
+    sents: _Sentences,
+    contents: Sequence[tuple[int, int]] = (),
 ) -> StatementDate | None:
     cue = a.cue
     if cue is None:
@@ -321,6 +334,102 @@ def _cue_date(
         return None
     doc = _parsed(text, s, e, docs)
     cue_ids = {t.i for t in _tokens_in(doc, s, cue.start, cue.end)}
+    attached = _attached_date(text, a, published, doc, s, phrases, cue_ids)
+    if attached is not None or _future(doc, cue_ids):
+        return attached
+    return _framing_date(text, a, published, doc, s, phrases, cue_ids, contents)
+
+
+def _framing_date(
+    text: str,
+    a: Attribution,
+    published: date | None,
+    doc: Doc,
+    off: int,
+    phrases: list[TimePhrase],
+    cue: set[int],
+    contents: Sequence[tuple[int, int]],
+) -> StatementDate | None:
+    """The date of a phrase not attached to the cue that still frames its clause: one that opens
+    the sentence, or one a 'when' clause holding the cue follows. The parser hangs such a phrase
+    on the first verb of the sentence, so the attachment alone misses the reports after it."""
+    if not cue:
+        return None
+    for p in phrases:
+        toks = _tokens_in(doc, off, p.start, p.end)
+        if not toks or _in_dateline(text, p) or _PLAN_BEFORE.search(text, off, p.start):
+            continue
+        if _when_clause_of(doc, cue, text, off, p) or _fronted(doc, toks, cue, text, off, p, a, contents):
+            resolved = resolve_phrase(p.text, published)
+            if resolved is not None:
+                return StatementDate(resolved[0], resolved[1], p.text, p.start, p.end)
+    return None
+
+
+def _future(doc: Doc, cue: set[int]) -> bool:
+    """A cue in the future tense ("will say"): a plan, whatever time phrase frames it."""
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for i in cue for c in doc[i].children)
+
+
+def _when_clause_of(doc: Doc, cue: set[int], text: str, off: int, p: TimePhrase) -> bool:
+    """ "came to light last week, when authorities announced ...": a 'when' clause right after a
+    time phrase names the time the phrase gives, so the report it holds was made then."""
+    follows = re.match(r"\s*,?\s*when\b", text[p.end :])
+    if follows is None:
+        return False
+    when = next((t for t in doc if off + t.idx == p.end + follows.end() - 4), None)
+    return when is not None and when.dep_ == "advmod" and when.head.i in cue
+
+
+def _fronted(
+    doc: Doc,
+    phrase: list[Token],
+    cue: set[int],
+    text: str,
+    off: int,
+    p: TimePhrase,
+    a: Attribution,
+    contents: Sequence[tuple[int, int]],
+) -> bool:
+    """A time phrase that opens the sentence before a comma sets the time of every report in it
+    ("In 2003, authorities were accused ... and officials admitted that ...") when it hangs on the
+    main clause the cue belongs to; not when that clause is itself reported ("In 2003, the city had
+    10 cases, officials said": the content's date) or the report comes before its cue."""
+    if _FRONT_LEAD.fullmatch(text[off : p.start]) is None or not text.startswith(",", p.end):
+        return False
+    cue_start = min(off + doc[i].idx for i in cue)
+    if a.content.start < cue_start:
+        return False
+    inside = {t.i for t in phrase}
+    head = next((t.head for t in phrase if t.head.i not in inside), None)
+    if head is None or not head.tag_.startswith("VB"):
+        return False
+    if any(c.dep_ in ("parataxis", "ccomp") and c.i not in cue for c in head.children if c.i < min(cue)):
+        return False
+    if any(cs <= off + head.idx < ce for cs, ce in contents):
+        return False
+    return any(_coordinated(head, doc[i]) for i in cue)
+
+
+def _coordinated(head: Token, cue: Token) -> bool:
+    """The cue is the verb itself or a main clause coordinated with it; a report in a clause below
+    it ("a plan Kyiv has dismissed as ...") has a time of its own."""
+    while cue.i != head.i:
+        if cue.dep_ != "conj" or cue.head.i == cue.i:
+            return False
+        cue = cue.head
+    return True
+
+
+def _attached_date(
+    text: str,
+    a: Attribution,
+    published: date | None,
+    doc: Doc,
+    s: int,
+    phrases: list[TimePhrase],
+    cue_ids: set[int],
+) -> StatementDate | None:
     best: tuple[int, int, StatementDate] | None = None
     for p in phrases:
         if _in_dateline(text, p):
@@ -451,12 +560,13 @@ def date_attributions(
         if names
         for o in _find_occasions(text, start, min(end, ordered[-1].content.start), published, sents, docs)
     ]
+    contents = [(x.content.start, x.content.end) for x in ordered]
     for a in ordered:
         while occasions and occasions[0].start < a.content.start:
             occasion = occasions.pop(0)
             for name in _speaker_of_occasion(occasion, names):
                 last[name] = occasion.date
-        found = _cue_date(text, a, published, docs, sents)
+        found = _cue_date(text, a, published, docs, sents, contents)
         who = _speaker_key(a)
         if found is None and who is not None and not _earlier_occasion(text, a, sents):
             found = last.get(who)

@@ -237,3 +237,79 @@ def test_each_report_in_one_long_line_is_dated_by_its_own_sentence() -> None:
     text = " ".join(sentences[:30]) + "\n" + " ".join(sentences[30:])
     found = date_attributions(text, extract_attributions(text), SUNDAY)
     assert [a.date.text if a.date else None for a in found] == [f"on {day}" for _, day in said]
+
+
+MONDAY = date(2019, 11, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "value", "precision", "phrase"),
+    [
+        # a time phrase opening the sentence dates the report in a clause coordinated with it
+        (
+            "In 2011, the regulators were blamed for the delays, and the agency eventually conceded "
+            "that the inspections had been rushed.",
+            "the inspections had been rushed",
+            "2011-01-01",
+            "year",
+            "In 2011",
+        ),
+        (
+            "Last year, the bakery grew quickly, and its owner said that sales doubled.",
+            "sales doubled",
+            "2018-01-01",
+            "year",
+            "Last year",
+        ),
+        # a 'when' clause right after a time phrase happens at that time
+        (
+            "The leak came to light last week, when engineers in Oslo announced that two valves had failed.",
+            "two valves had failed",
+            "2019-11-11",
+            "week",
+            "last week",
+        ),
+        (
+            "The strike began in March, when union leaders said that the talks had failed.",
+            "the talks had failed",
+            "2019-03-01",
+            "month",
+            "in March",
+        ),
+    ],
+)
+def test_a_fronted_phrase_or_a_when_clause_dates_the_report(
+    text: str, content: str, value: str, precision: str, phrase: str
+) -> None:
+    rows = _dated(text, MONDAY)
+    assert (content, value, precision, phrase) in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the fronted phrase belongs to the reported content: an event date
+        ("In 2011, the town had 40 cases, officials said.", "In 2011, the town had 40 cases"),
+        (
+            "In 2011, the town had 40 cases, officials said, and the mayor added that the clinics were full.",
+            "the clinics were full",
+        ),
+        # a report in a clause below the dated one has a time of its own
+        (
+            "On Friday, the mayor opened a new bridge, a project that critics have described as a waste of money.",
+            "a waste of money",
+        ),
+        # a plan or a deadline, not when anything was said
+        (
+            "The vote is due by Monday, when the chair will announce that the motion has passed.",
+            "the motion has passed",
+        ),
+        (
+            "Next month, when the board meets, the chair will say that the motion has passed.",
+            "the motion has passed",
+        ),
+    ],
+)
+def test_fronted_phrases_that_do_not_date_the_report(text: str, content: str) -> None:
+    rows = _dated(text, MONDAY)
+    assert [r[2] for r in rows if r[0] == content] == ["article"], rows
