@@ -85,8 +85,11 @@ _DATELINE_TAIL = re.compile(rf",?\s*(?:{_YEAR}\s*)?(?:\([^()\n]{{1,40}}\)\s*)?[\
 _RELATIVE = re.compile(r"\b(?:ago|last|this|past|yesterday|today|tonight)\b", re.IGNORECASE)
 # What may come before a time phrase that opens a sentence: quotation marks, a conjunction.
 _FRONT_LEAD = re.compile(r"""[\s"'\u201c\u2018(]*(?:(?:and|but|yet|so)\s+)?""", re.IGNORECASE)
-# "later this week", "next month", "before Monday": a plan or a bound, not when a report was made
-_PLAN_BEFORE = re.compile(r"\b(?:later|next|before|after|by|until)\s+\Z", re.IGNORECASE)
+# "next month", "before Monday", "later this week": a plan or a bound, not when a report was made
+# ("later on Sunday" is a past time: only the present "this", "today" make "later" a plan)
+_PLAN_BEFORE = re.compile(r"\b(?:next|before|after|by|until)\s+\Z", re.IGNORECASE)
+_LATER_BEFORE = re.compile(r"\blater\s+\Z", re.IGNORECASE)
+_PRESENT = re.compile(r"^(?:this|today|tonight)\b", re.IGNORECASE)
 _FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall"})
 
 _PERIODS = {
@@ -334,8 +337,11 @@ def _cue_date(
         return None
     doc = _parsed(text, s, e, docs)
     cue_ids = {t.i for t in _tokens_in(doc, s, cue.start, cue.end)}
+    if _future(doc, cue_ids):
+        return None
+    phrases = [p for p in phrases if not _plan(text, s, p)]
     attached = _attached_date(text, a, published, doc, s, phrases, cue_ids)
-    if attached is not None or _future(doc, cue_ids):
+    if attached is not None:
         return attached
     return _framing_date(text, a, published, doc, s, phrases, cue_ids, contents)
 
@@ -357,13 +363,20 @@ def _framing_date(
         return None
     for p in phrases:
         toks = _tokens_in(doc, off, p.start, p.end)
-        if not toks or _in_dateline(text, p) or _PLAN_BEFORE.search(text, off, p.start):
+        if not toks or _in_dateline(text, p):
             continue
         if _when_clause_of(doc, cue, text, off, p) or _fronted(doc, toks, cue, text, off, p, a, contents):
             resolved = resolve_phrase(p.text, published)
             if resolved is not None:
                 return StatementDate(resolved[0], resolved[1], p.text, p.start, p.end)
     return None
+
+
+def _plan(text: str, off: int, p: TimePhrase) -> bool:
+    """A phrase that names a time to come or a bound ("next month", "later this week")."""
+    if _PLAN_BEFORE.search(text, off, p.start):
+        return True
+    return _LATER_BEFORE.search(text, off, p.start) is not None and _PRESENT.match(p.text) is not None
 
 
 def _future(doc: Doc, cue: set[int]) -> bool:

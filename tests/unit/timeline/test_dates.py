@@ -269,6 +269,14 @@ MONDAY = date(2019, 11, 18)
             "week",
             "last week",
         ),
+        # "later" before a past time is no plan
+        (
+            "Later on Sunday, the minister said that the budget is balanced.",
+            "the budget is balanced",
+            "2019-11-17",
+            "day",
+            "on Sunday",
+        ),
         (
             "The strike began in March, when union leaders said that the talks had failed.",
             "the talks had failed",
@@ -308,6 +316,9 @@ def test_a_fronted_phrase_or_a_when_clause_dates_the_report(
             "Next month, when the board meets, the chair will say that the motion has passed.",
             "the motion has passed",
         ),
+        ("Later this week, the minister will say that the budget is balanced.", "the budget is balanced"),
+        ("The minister said later this week that the budget is balanced.", "the budget is balanced"),
+        ("The minister will announce on Monday that the budget is balanced.", "the budget is balanced"),
     ],
 )
 def test_fronted_phrases_that_do_not_date_the_report(text: str, content: str) -> None:
