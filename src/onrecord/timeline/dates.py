@@ -558,8 +558,10 @@ def date_attributions(
     """The attributions with ``date`` set: a time phrase attached to the cue; else the date of the
     same speaker's last dated report or named occasion of speech before it in the article (news
     tells one occasion over several paragraphs: "Peskov said on Wednesday ... he added ...",
-    "Zelensky's proposal on Saturday ... the president wrote ..."), unless its own sentence marks an
-    earlier occasion ("has previously said"); else the publication date (precision ``article``).
+    "Zelensky's proposal on Saturday ... the president wrote ..."), or of a dated report that names
+    it as the other party ("Cook told Benioff", "in a chat with ... Benioff"), unless its own sentence
+    marks an earlier occasion ("has previously said"); else the publication date (precision
+    ``article``).
     Occasions are looked for in ``regions`` (the article body; default: all the text)."""
     docs: dict[tuple[int, int], Doc] = {}
     sents = _Sentences(text)
@@ -585,8 +587,58 @@ def date_attributions(
             found = last.get(who)
         if found is not None and who is not None:
             last[who] = found
+            for name in _partners(text, a, names, docs, sents):
+                if name != who:
+                    last[name] = found
         out.append(replace(a, date=found or _article_date(published)))
     return out
+
+
+_TELL = frozenset({"told", "tell", "tells", "telling"})
+
+
+def _partners(
+    text: str, a: Attribution, names: Sequence[str], docs: dict[tuple[int, int], Doc], sents: _Sentences
+) -> list[str]:
+    """The article's speakers a report names as its other party: the one told ("Cook told
+    Benioff") or the one it was with ("said Tuesday in a fireside chat with ... Marc Benioff").
+    What they say in the article was said on the same occasion."""
+    if a.cue is None or not names:
+        return []
+    s, e = sents.around(a.cue.start)
+    doc = _parsed(text, s, e, docs)
+    words: set[str] = set()
+    for cue in _tokens_in(doc, s, a.cue.start, a.cue.end):
+        if cue.lower_ in _TELL:
+            words |= {w for c in cue.children if c.dep_ in ("dative", "dobj") for w in _name_words(c)}
+        words |= {w for c in _with_objects(cue) for w in _name_words(c)}
+    own = {w.lower() for w in (a.speaker.name.split() if a.speaker and a.speaker.name else [])}
+    if a.speaker_mention is not None:
+        own |= {w.lower() for w in a.speaker_mention.text.split()}
+    return [n for n in names if n.split() and n.split()[-1].lower() in words - own]
+
+
+def _with_objects(cue: Token) -> list[Token]:
+    """Objects of "with" reached from the cue through prepositions and their nouns only."""
+    out: list[Token] = []
+    frontier = [cue]
+    for _ in range(3):
+        preps = [c for t in frontier for c in t.children if c.dep_ == "prep"]
+        objects = [(p, o) for p in preps for o in p.children if o.dep_ == "pobj"]
+        out += [o for p, o in objects if p.lower_ == "with"]
+        frontier = [o for _, o in objects]
+    return out
+
+
+def _name_words(tok: Token) -> set[str]:
+    """The proper-noun words of the noun phrase ``tok`` heads, its coordinates and appositions
+    included; not those of a possessor or a modifying phrase ("MSNBC's Tamron Hall": Hall, not
+    MSNBC; "a lead over Sanders": nobody)."""
+    words = {tok.lower_} if tok.tag_.startswith("NNP") else set()
+    for child in tok.children:
+        if child.dep_ in ("compound", "conj", "appos"):
+            words |= _name_words(child)
+    return words
 
 
 def _speaker_key(a: Attribution) -> object:

@@ -324,3 +324,33 @@ def test_a_fronted_phrase_or_a_when_clause_dates_the_report(
 def test_fronted_phrases_that_do_not_date_the_report(text: str, content: str) -> None:
     rows = _dated(text, MONDAY)
     assert [r[2] for r in rows if r[0] == content] == ["article"], rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the other party of a dated conversation speaks on the same occasion
+        "The bridge is safe, Mayor Ada Fischer said on Tuesday in a debate with councillor Tom Rivers.\n"
+        "“The bridge is not safe at all,” Rivers said.",
+        "Ada Fischer told Tom Rivers on Tuesday that the bridge was safe.\n“The bridge is not safe at all,” Rivers said.",
+    ],
+)
+def test_the_other_party_of_a_dated_conversation_inherits_its_date(text: str) -> None:
+    rows = _dated(text, MONDAY)
+    assert ("The bridge is not safe at all", "2019-11-12", "day", "on Tuesday") in rows, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # named in the report, but not as the one spoken with
+        "Ada Fischer said on Tuesday that she would debate Tom Rivers.\n“The bridge is not safe at all,” Rivers said.",
+        "A poll out Tuesday showed Ada Fischer with a lead over Tom Rivers.\n“The bridge is not safe at all,” Rivers said.",
+        # the possessor of the one spoken with is not a party to the conversation
+        "“The bridge is safe,” Ada Fischer said on Tuesday in an interview with the Herald's Tom Rivers.\n"
+        "“The bridge is not safe at all,” the Herald said.",
+    ],
+)
+def test_others_named_in_a_dated_report_do_not_inherit_its_date(text: str) -> None:
+    rows = _dated(text, MONDAY)
+    assert [r[2] for r in rows if r[0] == "The bridge is not safe at all"] == ["article"], rows
