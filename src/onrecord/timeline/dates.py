@@ -555,13 +555,14 @@ def date_attributions(
     published: date | None,
     regions: Sequence[tuple[int, int]] | None = None,
 ) -> list[Attribution]:
-    """The attributions with ``date`` set: a time phrase attached to the cue; else the date of the
-    same speaker's last dated report or named occasion of speech before it in the article (news
-    tells one occasion over several paragraphs: "Peskov said on Wednesday ... he added ...",
-    "Zelensky's proposal on Saturday ... the president wrote ..."), or of a dated report that names
-    it as the other party ("Cook told Benioff", "in a chat with ... Benioff"), unless its own sentence
-    marks an earlier occasion ("has previously said"); else the publication date (precision
-    ``article``).
+    """The attributions with ``date`` set: a time phrase attached to the cue or framing its clause;
+    else, for a report on "the same" occasion ("said during the same segment"), the last date given
+    in the article, whoever spoke; else the date of the same speaker's last dated report or named
+    occasion of speech before it (news tells one occasion over several paragraphs: "Peskov said on
+    Wednesday ... he added ...", "Zelensky's proposal on Saturday ... the president wrote ..."), or
+    of a dated report that names it as the other party ("Cook told Benioff", "in a chat with ...
+    Benioff"), unless its own sentence marks an earlier occasion ("has previously said"); else the
+    publication date (precision ``article``).
     Occasions are looked for in ``regions`` (the article body; default: all the text)."""
     docs: dict[tuple[int, int], Doc] = {}
     sents = _Sentences(text)
@@ -576,15 +577,20 @@ def date_attributions(
         for o in _find_occasions(text, start, min(end, ordered[-1].content.start), published, sents, docs)
     ]
     contents = [(x.content.start, x.content.end) for x in ordered]
+    latest: StatementDate | None = None  # of the last report dated so far, whoever made it
     for a in ordered:
         while occasions and occasions[0].start < a.content.start:
             occasion = occasions.pop(0)
             for name in _speaker_of_occasion(occasion, names):
                 last[name] = occasion.date
         found = _cue_date(text, a, published, docs, sents, contents)
+        if found is None and latest is not None and _same_occasion(text, a, docs, sents):
+            found = latest
         who = _speaker_key(a)
         if found is None and who is not None and not _earlier_occasion(text, a, sents):
             found = last.get(who)
+        if found is not None:
+            latest = found
         if found is not None and who is not None:
             last[who] = found
             for name in _partners(text, a, names, docs, sents):
@@ -592,6 +598,29 @@ def date_attributions(
                     last[name] = found
         out.append(replace(a, date=found or _article_date(published)))
     return out
+
+
+def _same_occasion(text: str, a: Attribution, docs: dict[tuple[int, int], Doc], sents: _Sentences) -> bool:
+    """A cue placed on "the same" occasion ("said during the same segment", "said the same day"),
+    which points back to the last one the article dated, whoever spoke there."""
+    if a.cue is None:
+        return False
+    s, e = sents.around(a.cue.start)
+    if " same " not in text[s:e]:
+        return False
+    doc = _parsed(text, s, e, docs)
+    cue = {t.i for t in _tokens_in(doc, s, a.cue.start, a.cue.end)}
+    for same in doc:
+        noun = same.head
+        if same.lower_ != "same" or same.dep_ != "amod" or a.content.start <= s + noun.idx < a.content.end:
+            continue
+        if not any(d.dep_ == "det" and d.lower_ == "the" for d in noun.children):
+            continue
+        if noun.dep_ == "npadvmod" and noun.head.i in cue:
+            return True
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i in cue:
+            return True
+    return False
 
 
 _TELL = frozenset({"told", "tell", "tells", "telling"})

@@ -354,3 +354,28 @@ def test_the_other_party_of_a_dated_conversation_inherits_its_date(text: str) ->
 def test_others_named_in_a_dated_report_do_not_inherit_its_date(text: str) -> None:
     rows = _dated(text, MONDAY)
     assert [r[2] for r in rows if r[0] == "The bridge is not safe at all"] == ["article"], rows
+
+
+def test_a_report_on_the_same_occasion_takes_its_date() -> None:
+    text = (
+        "“The bridge is safe,” Ada Fischer said on Tuesday on Channel 4.\n"
+        "“The bridge is unsafe,” Tom Rivers said during the same programme.\n"
+        "“It needs new cables,” Rivers said."
+    )
+    rows = _dated(text, MONDAY)
+    assert [r[1:] for r in rows] == [("2019-11-12", "day", "on Tuesday")] * 3, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the same" inside the reported words, or not naming an occasion of the cue
+        "Ada Fischer said on Tuesday that the bridge was safe.\nTom Rivers said that the bridge faced the same problems.",
+        "Ada Fischer said on Tuesday that the bridge was safe.\nTom Rivers said that he would vote the same way.",
+        # nothing dated before it
+        "“The bridge is unsafe,” Tom Rivers said during the same programme.",
+    ],
+)
+def test_the_same_elsewhere_does_not_date_the_report(text: str) -> None:
+    rows = _dated(text, MONDAY)
+    assert [r[2] for r in rows if "Rivers" not in r[0] and "Fischer" not in r[0]][-1] == "article", rows
