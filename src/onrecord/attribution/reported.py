@@ -650,23 +650,18 @@ def _content_tokens(cue: Token, lemma: str) -> tuple[str, list[Token]] | None:
     inner = _parenthetical(cue)
     if inner is not None:
         return "paren", inner
-    left = cue.left_edge
-    if left.i < cue.i and left.text in _CLAUSE_FIRST_BEFORE:
-        # the comma before the cue's subject can hang on the cue ("X, the mayor said, and Y")
-        before = left.text
-    else:
-        before = cue.doc[left.i - 1].text if left.i > 0 else ""
+    before = cue.doc[cue.left_edge.i - 1].text if cue.left_edge.i > 0 else ""
     if (
         cue.dep_ in ("parataxis", "ccomp", "advcl")
         and cue.head.i < cue.i
         and (cue.tag_ != "VBG" or _subject(cue) is not None)  # "..., calling it X" follows on
         and lemma not in ("ask",)
-        and (before in _CLAUSE_FIRST_BEFORE or _is_quote(cue.doc[left.i - 1]))
+        and (before in _CLAUSE_FIRST_BEFORE or _is_quote(cue.doc[cue.left_edge.i - 1]))
         and not any(c.dep_ == "xcomp" for c in kids)  # "..., as X continues to push for"
     ):
         # "Contacts have picked up, Peskov told Ria Novosti": the clause before the cue
         head = cue.head
-        toks = [t for t in head.subtree if t.i < left.i]
+        toks = [t for t in head.subtree if t.i < cue.left_edge.i]
         return ("first", toks) if toks else None
     fronted = _fronted_clause(cue)
     return ("first", fronted) if fronted else None
