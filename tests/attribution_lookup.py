@@ -18,3 +18,12 @@ def found_with(text: str, cue: str, content: str) -> list[tuple[str | None, str]
 def mentions_with(text: str, cue: str, content: str) -> list[str | None]:
     """The speaker mention of each attribution in ``text`` with this cue and this content."""
     return [mention for mention, _ in found_with(text, cue, content)]
+
+
+def mentions_of_cue(text: str, cue: str) -> list[str | None]:
+    """The speaker mention of each attribution in ``text`` with this cue, whatever its content."""
+    return [
+        a.speaker_mention.text if a.speaker_mention else None
+        for a in extract_attributions(text)
+        if a.cue is not None and a.cue.text == cue
+    ]

@@ -5,8 +5,7 @@ sentence -> expected (cue, speaker mention); and an object that cannot speak."""
 from __future__ import annotations
 
 import pytest
-
-from onrecord.attribution import extract_attributions
+from tests.attribution_lookup import mentions_of_cue
 
 CASES: list[tuple[str, str, str]] = [
     (
@@ -42,9 +41,4 @@ CASES: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(("text", "cue", "mention"), CASES)
 def test_the_object_of_a_causative_speaks(text: str, cue: str, mention: str) -> None:
-    found = [
-        a.speaker_mention.text if a.speaker_mention else None
-        for a in extract_attributions(text)
-        if a.cue is not None and a.cue.text == cue
-    ]
-    assert found == [mention]
+    assert mentions_of_cue(text, cue) == [mention]

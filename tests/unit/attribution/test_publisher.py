@@ -5,8 +5,7 @@ out: the speaker mention of the relative clause is the publisher, not "that". se
 from __future__ import annotations
 
 import pytest
-
-from onrecord.attribution import extract_attributions
+from tests.attribution_lookup import mentions_of_cue
 
 CASES: list[tuple[str, str, str]] = [
     (
@@ -38,9 +37,4 @@ CASES: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(("text", "cue", "mention"), CASES)
 def test_a_published_item_speaks_for_its_publisher(text: str, cue: str, mention: str) -> None:
-    found = [
-        a.speaker_mention.text if a.speaker_mention else None
-        for a in extract_attributions(text)
-        if a.cue is not None and a.cue.text == cue
-    ]
-    assert found == [mention]
+    assert mentions_of_cue(text, cue) == [mention]

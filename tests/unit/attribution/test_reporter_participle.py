@@ -6,8 +6,7 @@ the participle keeps its own clause's subject."""
 from __future__ import annotations
 
 import pytest
-
-from onrecord.attribution import extract_attributions
+from tests.attribution_lookup import mentions_of_cue
 
 REPORTER: list[tuple[str, str, str]] = [
     (
@@ -86,19 +85,11 @@ OWN_SUBJECT: list[tuple[str, str, str]] = [
 ]
 
 
-def _mentions(text: str, cue: str) -> list[str | None]:
-    return [
-        a.speaker_mention.text if a.speaker_mention else None
-        for a in extract_attributions(text)
-        if a.cue is not None and a.cue.text == cue
-    ]
-
-
 @pytest.mark.parametrize(("text", "cue", "mention"), REPORTER)
 def test_a_participle_after_a_reported_clause_is_the_reporters(text: str, cue: str, mention: str) -> None:
-    assert _mentions(text, cue) == [mention]
+    assert mentions_of_cue(text, cue) == [mention]
 
 
 @pytest.mark.parametrize(("text", "cue", "mention"), OWN_SUBJECT)
 def test_a_participle_keeps_its_own_subject_otherwise(text: str, cue: str, mention: str) -> None:
-    assert _mentions(text, cue) == [mention]
+    assert mentions_of_cue(text, cue) == [mention]
