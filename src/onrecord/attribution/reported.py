@@ -349,7 +349,7 @@ def _appositive_name(last: Token) -> Token | None:
             t = t.head
             break
         t = t.head
-    if t is last or t.tag_ not in ("NNP", "NNPS") or t.right_edge.i != last.i:
+    if t.i == last.i or t.tag_ not in ("NNP", "NNPS") or t.right_edge.i != last.i:
         return None
     return t
 
@@ -489,7 +489,7 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
         caused = _caused(cur)
         if caused is not None:
             return caused, None, 0.85 - 0.05 * step
-        if cur.dep_ not in _INHERIT or cur.head is cur:
+        if cur.dep_ not in _INHERIT or cur.head.i == cur.i:
             break
         path.append(cur)
         cur = cur.head.head if _own_cue(cur) else cur.head
@@ -524,7 +524,7 @@ def _governing_subject(cue: Token) -> Token | None:
             return None  # "chastised Snyder for refusing to ask": Snyder refused
     cur = cue
     for _ in range(_MAX_GOVERNING_STEPS):
-        if cur.dep_ in _CLAUSE_DEPS or cur.head is cur:
+        if cur.dep_ in _CLAUSE_DEPS or cur.head.i == cur.i:
             return None
         cur = cur.head
         if not cur.tag_.startswith("VB"):
