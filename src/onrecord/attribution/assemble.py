@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from onrecord.attribution.cues import CUE_LEMMAS, lemma_of, opens_inverted_report, words
-from onrecord.attribution.mentions import Mention, mention_from, split_title
+from onrecord.attribution.mentions import DASHES, Mention, mention_from, split_title
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.quotes import mark_len as mark_len_at
 from onrecord.attribution.reported import NOT_CUE_VERBS, Found, _addressee, char_span, speaker_of
@@ -269,7 +269,7 @@ def _cue_near(
 # description of what was named): the reported clause ends before them
 _CLAUSE_BREAKS = frozenset(words("but and while whereas although though yet which who whose"))
 # Punctuation that sets a clause or an aside apart
-_ASIDES = frozenset({",", ":", ";", "\u2014", "\u2013", "--", "(", ")"})
+_ASIDES = frozenset({",", ":", ";", "(", ")"}) | DASHES
 _QUOTE_MARKS = frozenset("\"\u201c\u201d\u2018\u2019'`\u00ab\u00bb")
 
 

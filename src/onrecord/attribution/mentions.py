@@ -193,7 +193,7 @@ def _publisher(noun: Token) -> Token | None:
     published item says is said by the one who put it out, the subject of the verb of publishing
     whose object it is (or one of whose objects), or of the verb that one hangs from ("...,
     releasing a statement that"). None for anything else."""
-    while noun.dep_ == "conj" and noun.head is not noun:
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     if noun.dep_ != "dobj" or noun.head.lower_ not in _PUBLISHING:
         return None
@@ -202,7 +202,7 @@ def _publisher(noun: Token) -> Token | None:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             return subj if subj.tag_ not in ("WP", "WDT") else None
-        if verb.dep_ not in _SHARED_SUBJECT or verb.head is verb:
+        if verb.dep_ not in _SHARED_SUBJECT or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -213,7 +213,7 @@ def mention_from(head: Token, offset: int) -> Mention:
     publisher = _publisher(head.head.head) if head.tag_ == "WDT" and head.head.dep_ == "relcl" else None
     if publisher is not None:
         return mention_from(publisher, offset)
-    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head is not head.head:
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
         # "Peskov, who said": the local mention is "who"; it is resolved as its antecedent
         ante = mention_from(head.head.head, offset)
         s, e = _span_text([head], offset)

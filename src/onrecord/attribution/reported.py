@@ -325,10 +325,6 @@ def _stranded_subject(cue: Token) -> Token | None:
         j -= 1
     while j >= 0 and doc[j].tag_ == "RB":
         j -= 1
-    if j > 0 and doc[j].text == "," and doc[j - 1].tag_ in ("NNP", "NNPS") and doc[j - 1].dep_ == "appos":
-        # "In a statement to the Observer, her adviser, Jake Sullivan, said": the comma closes the
-        # apposition the parser hung on the noun before
-        j -= 1
     if j < 0:
         return None
     t = doc[j]
@@ -340,9 +336,12 @@ def _stranded_subject(cue: Token) -> Token | None:
 
 
 def _appositive_name(last: Token) -> Token | None:
-    """``Alarmed by the unrest, Senator Harry Reid, the minority leader, said ...``: the name whose
-    appositive ends at ``last`` (the word before the comma before the cue), when the parser hung
-    the name on the opening phrase instead of making it the subject."""
+    """The name an apposition ending at ``last`` (the word before the comma before the cue) gives,
+    when the parser hung it on an earlier noun instead of making it the subject: the name that is
+    the apposition ("In a statement to the Observer, her adviser, Jake Sullivan, said"), or the one
+    it describes ("Alarmed by the unrest, Senator Harry Reid, the minority leader, said")."""
+    if last.tag_ in ("NNP", "NNPS") and last.dep_ == "appos":
+        return last
     t = last
     while t.dep_ in ("appos", "conj") and t.head.i < t.i and t.head.tag_ != ",":
         if t.dep_ == "appos":
@@ -504,8 +503,8 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
 # within a few steps but never past a clause of its own (``_CLAUSE_DEPS``) nor inside a reported
 # or embedded clause (``_EMBEDDED_DEPS``).
 _GOVERNED_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
-_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "csubj", "csubjpass", "ROOT"})
 _EMBEDDED_DEPS = frozenset({"ccomp", "parataxis", "csubj", "csubjpass"})
+_CLAUSE_DEPS = _EMBEDDED_DEPS | {"relcl", "ROOT"}
 _MAX_GOVERNING_STEPS = 5
 
 
@@ -515,13 +514,10 @@ def _governing_subject(cue: Token) -> Token | None:
     voters telling their stories and criticizing ...")."""
     if cue.dep_ not in _GOVERNED_DEPS or lemma_of(cue.text) in _ASKING:
         return None  # "..., when asked how ...": the subject above is the one asked
-    if cue.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in cue.head.children):
+    if cue.dep_ == "xcomp" and _has_object(cue.head):
         return None  # "urged voters to reject": the object does the rejecting
-    if cue.dep_ == "pcomp":
-        prep = cue.head
-        verb = prep.head
-        if prep.lower_ != "by" and any(c.dep_ in ("dobj", "dative") for c in verb.children):
-            return None  # "chastised Snyder for refusing to ask": Snyder refused
+    if cue.dep_ == "pcomp" and cue.head.lower_ != "by" and _has_object(cue.head.head):
+        return None  # "chastised Snyder for refusing to ask": Snyder refused
     cur = cue
     for _ in range(_MAX_GOVERNING_STEPS):
         if cur.dep_ in _CLAUSE_DEPS or cur.head.i == cur.i:
@@ -533,9 +529,13 @@ def _governing_subject(cue: Token) -> Token | None:
             return None  # the subject of a reported or embedded clause is not the speaker's
         subj = _subject(cur)
         if subj is not None:
-            ok = subj.lower_ not in ("it", "there", "this", "that") and subj.tag_ not in ("WDT", "WP")
+            ok = subj.lower_ not in _THINGS and subj.lower_ != "there" and subj.tag_ not in ("WDT", "WP")
             return subj if ok else None
     return None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "dative") for c in verb.children)
 
 
 def _occasion_clause(cue: Token) -> list[Token] | None:
@@ -713,7 +713,7 @@ def _according(tok: Token, offset: int) -> Found | None:
     head = tok.head
     while (
         head.dep_ not in ("ROOT", "ccomp", "conj")
-        and head.head is not head
+        and head.head.i != head.i
         and not head.tag_.startswith("VB")
     ):
         head = head.head

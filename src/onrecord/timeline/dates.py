@@ -91,6 +91,7 @@ _PLAN_BEFORE = re.compile(r"\b(?:next|before|after|by|until)\s+\Z", re.IGNORECAS
 _LATER_BEFORE = re.compile(r"\blater\s+\Z", re.IGNORECASE)
 _PRESENT = re.compile(r"^(?:this|today|tonight)\b", re.IGNORECASE)
 _FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall"})
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
 
 _PERIODS = {
     "day": "day",
@@ -387,10 +388,10 @@ def _future(doc: Doc, cue: set[int]) -> bool:
 def _when_clause_of(doc: Doc, cue: set[int], text: str, off: int, p: TimePhrase) -> bool:
     """ "came to light last week, when authorities announced ...": a 'when' clause right after a
     time phrase names the time the phrase gives, so the report it holds was made then."""
-    follows = re.match(r"\s*,?\s*when\b", text[p.end :])
+    follows = _WHEN_AFTER.match(text, p.end)
     if follows is None:
         return False
-    when = next((t for t in doc if off + t.idx == p.end + follows.end() - 4), None)
+    when = next((t for t in doc if off + t.idx == follows.end() - 4), None)
     return when is not None and when.dep_ == "advmod" and when.head.i in cue
 
 
@@ -624,6 +625,8 @@ def _same_occasion(text: str, a: Attribution, docs: dict[tuple[int, int], Doc], 
 
 
 _TELL = frozenset({"told", "tell", "tells", "telling"})
+# The words without which a report names no other party: a sentence lacking them is not parsed
+_PARTNER_WORDS = re.compile(r"\b(?:with|" + "|".join(sorted(_TELL)) + r")\b", re.IGNORECASE)
 
 
 def _partners(
@@ -635,6 +638,8 @@ def _partners(
     if a.cue is None or not names:
         return []
     s, e = sents.around(a.cue.start)
+    if _PARTNER_WORDS.search(text, s, e) is None:
+        return []
     doc = _parsed(text, s, e, docs)
     words: set[str] = set()
     for cue in _tokens_in(doc, s, a.cue.start, a.cue.end):
