@@ -39,7 +39,10 @@ _NOT_NAME = frozenset(
         "across against like unlike despite through toward towards amid also meanwhile however "
         "speaking asked according told said says although though because unless whether "
         # an auxiliary opening an inverted clause ("Had I known")
-        "had has have was were is are did does would could should"
+        "had has have was were is are did does would could should "
+        # a question word or a quantifier opening the sentence ("Whatever Apple did ...")
+        "what whatever which whichever who whoever whom whose where wherever when whenever why how "
+        "every each any some all both either neither another such many most few several"
     )
 )
 # Words that open a sentence before its subject ("Certainly Donald Trump ...", "Even Sondland ...")
@@ -119,7 +122,7 @@ _DATELINE_TAIL = re.compile(
 _WEEKDAYS = frozenset(words("monday tuesday wednesday thursday friday saturday sunday"))
 _MALE = frozenset({"he", "him", "his"})
 _FEMALE = frozenset({"she", "her"})
-_PLURAL = frozenset({"they", "them", "we", "their", "our"})
+_PLURAL = frozenset({"they", "them", "their"})
 # A capitalised word, possibly possessive: where a known surname is mentioned again ("Sondland's")
 _WORD = re.compile(r"[A-Z][\w\u2019'-]*")
 SALIENCE_LOOKBACK = 200  # how many earlier mentions of people a role noun may look through

@@ -490,3 +490,33 @@ def test_a_named_spokesperson_is_still_the_person() -> None:
     )
     (a,) = extract_attributions(text)
     assert a.speaker is not None and a.speaker.name == "Piet Janssen"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a question word or a quantifier opening the sentence is not the first word of a name
+        (
+            "Whatever Lindqvist did for the bridge held up.\n\nLindqvist said the design would last.",
+            "Lindqvist",
+        ),
+        ("Every Halvorsen ferry sailed on time.\n\nHalvorsen said the fleet was ready.", "Halvorsen"),
+    ],
+)
+def test_a_question_word_or_quantifier_before_a_name_is_not_the_name(text: str, name: str) -> None:
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "we" in the writer's own words is the writer, never the group or company named before it
+        "The data the engineers collected suggests the bridge is safe. We think the repairs worked.",
+        "Local farmers met on Monday.\n\nWe believe the harvest will be late.",
+    ],
+)
+def test_we_outside_a_quotation_stays_unknown(text: str) -> None:
+    found = [a for a in extract_attributions(text) if a.speaker_mention and a.speaker_mention.text == "We"]
+    assert found, "the cue after 'We' should be found"
+    assert all(a.speaker is not None and a.speaker.type == "unknown" for a in found)
