@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from onrecord.attribution.cues import words
+
 __all__ = ["sentence_cased"]
 
 _WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")
@@ -24,8 +26,24 @@ MIN_TITLE_WORDS = 3
 MIN_CAPITALISED_SHARE = 0.75
 
 
+# The only words a title-case headline leaves in lower case: articles, conjunctions, prepositions
+# and, in some outlets' style, forms of "be".
+_MINOR = frozenset(
+    words(
+        "a an the and but or nor for so yet as at by in of off on per to up via from into onto over with "
+        "than that about above across after against along among around before behind below beside "
+        "between beyond despite during except inside like near outside since through toward towards "
+        "under until upon vs within without is are was were be"
+    )
+)
+
+
 def _is_title_case(words: Sequence[str]) -> bool:
     if len(words) < MIN_TITLE_WORDS:
+        return False
+    if any(w.islower() and w not in _MINOR for w in words):
+        # a dateline and a sentence full of names ("MEXICO CITY (UPI) - Count former Mexican
+        # President Felipe Calderon among ...") still has lower-case words a headline would capitalise
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised / len(words) >= MIN_CAPITALISED_SHARE and any(not w.isupper() for w in words)

@@ -16,12 +16,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from onrecord.attribution.casing import sentence_cased
 from onrecord.attribution.cues import opens_inverted_report, words
 from onrecord.attribution.mentions import ORG_WORDS, ROLE_WORDS, Mention, split_office, split_title
 from onrecord.attribution.segment import is_abbreviation, sentences
 from onrecord.models import Speaker
 
 _RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+(?:(?:de|van|von|bin|al)\s+)?[A-Z][\w\u2019'.-]*)+")
+_CLOCK = frozenset({"AM", "PM", "A.M.", "P.M."})
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+|[a-z-]+\s+){0,3}?)([a-z-]+)\s*$")
 ROLE_REACH = 200  # characters before a name that may hold its role ("Kremlin spokesperson")
 # "... Secretary of " or "... ambassador to " right before a run of capitalised words
@@ -211,15 +214,21 @@ class ArticleSpeakers:
         self.org_intro: list[tuple[int, str, str]] = []  # (position, kind noun, name)
         self.introduced: set[str] = set()  # organisations introduced with a noun or "which"
         self._learn_orgs(text, paras)
-        # the runs of capitalised words, cut where a sentence ends: (paragraph start, start, end)
+        # the runs of capitalised words, cut where a sentence ends: (paragraph start, start, end);
+        # a title-case headline is read in sentence case, as the parser reads it ("Chris Christie
+        # Calls Hillary Clinton ..." names two people, not one with a long name)
+        cased = sentence_cased(text, paras)
         runs = [
             (ps, start, end)
             for ps, pe in paras
-            for m in _RUN.finditer(text, ps, pe)
-            for start, end in _sentence_pieces(text, m.start(), m.end())
+            for m in _RUN.finditer(cased, ps, pe)
+            for start, end in _sentence_pieces(cased, m.start(), m.end())
         ]
+        self._quoted = sorted(quotes)
+        self._plain: set[str] = set()  # full names seen where every word of them is surely theirs
+        self._lower = set(_LOWER_WORD.findall(text))
         for ps, start, end in runs:
-            self._learn(text, ps, start, end)
+            self._learn(cased, ps, start, end)
         self.history: list[tuple[int, Speaker]] = []
         self.spoken: list[tuple[int, str]] = []  # where people resolved so far speak, by position
         self._mentions(text, paras, quotes, runs)
@@ -289,6 +298,15 @@ class ArticleSpeakers:
         self.named_at = [p for p, _, _ in self.named]
         self.firm_named_at = [p for p, _ in self.firm_named]
 
+    def _in_quotation(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._quoted, (pos, len(self.text)))
+        return k > 0 and self._quoted[k - 1][0] < pos < self._quoted[k - 1][1]
+
+    @staticmethod
+    def _opens_sentence(text: str, ps: int, start: int) -> bool:
+        before = text[max(ps, start - 3) : start].rstrip()
+        return not before or before[-1] in '.!?:;"\u201c\u2018(\u2014\u2013-'
+
     def _learn(self, text: str, ps: int, start: int, end: int) -> None:
         pieces = list(re.finditer(r"\S+", text[start:end]))
         owner = next((k for k, w in enumerate(pieces[:-1]) if w.group().endswith(("\u2019s", "'s"))), None)
@@ -296,6 +314,12 @@ class ArticleSpeakers:
             # "Clinton's September visit": a possessive ends the name, the rest is what it owns
             end = start + pieces[owner].end()
         raw = text[start:end].split()
+        if (
+            len(raw) > 2
+            and raw[0].upper() in _CLOCK
+            and text[max(ps, start - 2) : start].strip()[-1:].isdigit()
+        ):
+            raw = raw[1:]  # "9:09 PM Ted Cruz Hints ...": a time stamp, not a title
         gender = _gender_of_title(raw[0]) if len(raw) > 1 else None
         if gender is not None:  # "Mrs. Clinton", "Mr. Peskov": the surname's gender
             self.gender.setdefault(raw[-1].removesuffix("\u2019s").removesuffix("'s"), gender)
@@ -326,8 +350,20 @@ class ArticleSpeakers:
             # "A New York man", "a Donald Trump rally": a name used as a modifier names no one here
             return
         surname = name.split()[-1]
+        # Of two names, one ending with the other, the longer is the name ("Aung San Suu Kyi",
+        # "Suu Kyi") unless it was seen only where its first word may not be the person's: in a
+        # quotation ("Crooked Hillary Clinton") or opening a sentence, when the article writes
+        # that word in lower case too ("Rival Hillary Clinton had mocked ...").
+        opening = raw[0].removesuffix("\u2019s").removesuffix("'s") == name.split()[0]
+        if not (
+            self._in_quotation(start)
+            or (opening and self._opens_sentence(text, ps, start) and name.split()[0].lower() in self._lower)
+        ):
+            self._plain.add(name)
         first = self.full.setdefault(surname, name)
-        if len(name) > len(first) and name.endswith(first):
+        longer = len(name) > len(first) and name.endswith(" " + first) and name in self._plain
+        shorter = len(name) < len(first) and first.endswith(" " + name) and first not in self._plain
+        if longer or shorter:
             self.full[surname] = name
         roles = self.roles.setdefault(name, [])
         # the role is the few words before the name: a bounded look back keeps a huge paragraph linear

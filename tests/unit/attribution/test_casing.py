@@ -30,6 +30,8 @@ def test_a_title_case_line_is_lowered_except_names_the_article_capitalises() -> 
         "The mayor said on Monday that the town would rebuild the bridge.",  # prose
         "TOWN TO REBUILD BRIDGE\n\nThe mayor said so on Monday.",  # capitals only: no case to learn from
         "Lindale Bridge\n\nThe mayor said so.",  # too short to tell a headline from a name
+        # a dateline and a sentence full of names: lower-case words no headline would leave so
+        "LINDALE, Feb. 8 (UPI) \u2014 Count former Mayor Ada Vos among Tomas Berger's critics.",
     ],
 )
 def test_other_lines_are_left_alone(text: str) -> None:

@@ -520,3 +520,42 @@ def test_we_outside_a_quotation_stays_unknown(text: str) -> None:
     found = [a for a in extract_attributions(text) if a.speaker_mention and a.speaker_mention.text == "We"]
     assert found, "the cue after 'We' should be found"
     assert all(a.speaker is not None and a.speaker.type == "unknown" for a in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a nickname inside a quotation is not part of the name
+        (
+            'Lena Ortiz spoke on Monday.\n\n"Nobody beats Sneaky Lena Ortiz," Berg said.\n\n'
+            "Ortiz said the plan would work.",
+            "Lena Ortiz",
+        ),
+        # nor is a word opening a sentence that the article also writes in lower case
+        (
+            "Rival Lena Ortiz mocked the plan on Monday.\n\nHer rival, Karl Berg, defended it.\n\n"
+            "Lena Ortiz said the plan would fail.\n\nOrtiz added that she would vote no.",
+            "Lena Ortiz",
+        ),
+        # but a name of three words opening the article is the name, even when written shorter later
+        (
+            "Ana Lucia Ortiz visited the port on Monday.\n\nLucia Ortiz said the cranes were old.",
+            "Ana Lucia Ortiz",
+        ),
+        # a headline in title case names people, not one person with a long name
+        (
+            "Tomas Berger Calls Mara Lind a Liar\n\nOn Monday, mayor Mara Lind answered Tomas Berger.\n\n"
+            "Lind said the attack was unfair.",
+            "Mara Lind",
+        ),
+    ],
+)
+def test_the_name_a_surname_stands_for(text: str, name: str) -> None:
+    found = extract_attributions(text)
+    assert found and found[-1].speaker is not None and found[-1].speaker.name == name
+
+
+def test_a_time_stamp_before_a_name_is_not_a_title() -> None:
+    text = "9:09 PM Lena Ortiz answers her critics\n\nOrtiz said the plan would work."
+    (a,) = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "said"]
+    assert a.speaker is not None and a.speaker.name == "Lena Ortiz"
