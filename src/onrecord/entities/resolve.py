@@ -305,7 +305,26 @@ def _choose(form: _Form, clusters: Sequence[_Cluster]) -> _Cluster | None:
             continue
         if any(_compatible(form, m) for m in (*c.anchors, *c.joined)):
             fits.append(c)
+    if len(fits) > 1:
+        # A surname that fits several people ("Obama": Barack, Michelle) goes to the one whose
+        # role it was given ("President Obama"), when no other of them had that role: evidence
+        # from the text, not a guess. With no such role, or a role shared, it stays apart.
+        heads = _role_heads(form.roles)
+        fits = [c for c in fits if heads & _role_heads(r for m in c.members for r in m.roles)]
     return fits[0] if len(fits) == 1 else None
+
+
+def _role_heads(keys: Iterable[str]) -> set[str]:
+    """The head word of each role ("former president" -> "president", "secretary of state" ->
+    "secretary")."""
+    heads = set()
+    for key in keys:
+        words = key.split()
+        if "of" in words:
+            words = words[: words.index("of")]
+        if words:
+            heads.add(words[-1].strip("."))
+    return heads
 
 
 def _build(c: _Cluster) -> Entity:

@@ -188,3 +188,23 @@ def test_mentions_from_attributions_skips_unresolved_speakers() -> None:
         ]
     )
     assert found == [Mention("art1", "Carla Mendes", "person", ("mayor",))]
+
+
+def test_a_surname_with_the_role_of_only_one_person_joins_that_person() -> None:
+    mentions = [
+        Mention("a1", "Ada Lindqvist", "person", ("Mayor",)),
+        Mention("a2", "Per Lindqvist", "person", ("first gentleman",)),
+        Mention("a3", "Lindqvist", "person", ("former mayor",)),
+        Mention("a4", "Lindqvist", "person"),
+    ]
+    entities = {e.name: e.aliases for e in resolve_entities(mentions).entities()}
+    assert entities == {"Ada Lindqvist": ("Lindqvist",), "Per Lindqvist": ()}
+
+
+def test_a_surname_with_a_role_two_people_share_stays_apart() -> None:
+    mentions = [
+        Mention("a1", "Ada Lindqvist", "person", ("senator",)),
+        Mention("a2", "Per Lindqvist", "person", ("state senator",)),
+        Mention("a3", "Lindqvist", "person", ("Senator",)),
+    ]
+    assert len(resolve_entities(mentions).entities()) == 3
