@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from onrecord.attribution.casing import sentence_cased
+from onrecord.attribution.casing import lower_case_words, sentence_cased
 from onrecord.attribution.cues import opens_inverted_report, words
 from onrecord.attribution.mentions import ORG_WORDS, ROLE_WORDS, Mention, split_office, split_title
 from onrecord.attribution.segment import is_abbreviation, sentences
@@ -24,7 +24,6 @@ from onrecord.models import Speaker
 
 _RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+(?:(?:de|van|von|bin|al)\s+)?[A-Z][\w\u2019'.-]*)+")
 _CLOCK = frozenset({"AM", "PM", "A.M.", "P.M."})
-_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+|[a-z-]+\s+){0,3}?)([a-z-]+)\s*$")
 ROLE_REACH = 200  # characters before a name that may hold its role ("Kremlin spokesperson")
 # "... Secretary of " or "... ambassador to " right before a run of capitalised words
@@ -217,7 +216,7 @@ class ArticleSpeakers:
         # the runs of capitalised words, cut where a sentence ends: (paragraph start, start, end);
         # a title-case headline is read in sentence case, as the parser reads it ("Chris Christie
         # Calls Hillary Clinton ..." names two people, not one with a long name)
-        cased = sentence_cased(text, paras)
+        cased = sentence_cased(text, paras, keep_first=False)
         runs = [
             (ps, start, end)
             for ps, pe in paras
@@ -226,7 +225,7 @@ class ArticleSpeakers:
         ]
         self._quoted = sorted(quotes)
         self._plain: set[str] = set()  # full names seen where every word of them is surely theirs
-        self._lower = set(_LOWER_WORD.findall(text))
+        self._lower = lower_case_words(text)
         for ps, start, end in runs:
             self._learn(cased, ps, start, end)
         self.history: list[tuple[int, Speaker]] = []

@@ -542,6 +542,12 @@ def test_we_outside_a_quotation_stays_unknown(text: str) -> None:
             "Ana Lucia Ortiz visited the port on Monday.\n\nLucia Ortiz said the cranes were old.",
             "Ana Lucia Ortiz",
         ),
+        # nor is a headline's first word that the article writes in lower case elsewhere
+        (
+            "Derelict Lindqvist Fails The Port Again\n\nThe derelict port was closed.\n\n"
+            "Mayor Lindqvist said the port would reopen.",
+            "Lindqvist",
+        ),
         # a headline in title case names people, not one person with a long name
         (
             "Tomas Berger Calls Mara Lind a Liar\n\nOn Monday, mayor Mara Lind answered Tomas Berger.\n\n"
