@@ -44,7 +44,8 @@ _NOT_NAME = frozenset(
         "had has have was were is are did does would could should "
         # a question word or a quantifier opening the sentence ("Whatever Apple did ...")
         "what whatever which whichever who whoever whom whose where wherever when whenever why how "
-        "every each any some all both either neither another such many most few several"
+        "every each any some all both either neither another such many most few several "
+        "everything everyone everybody anything anyone anybody nothing nobody something someone somebody"
     )
 )
 # Words that open a sentence before its subject ("Certainly Donald Trump ...", "Even Sondland ...")
@@ -192,6 +193,17 @@ def _clean(words: Sequence[str]) -> list[str]:
     ):
         out.pop(0)
     return [w for w in out if w]
+
+
+def _words_of_role(words: Sequence[str]) -> list[str]:
+    """The words before a role noun that belong to the role: none from an earlier sentence
+    ("... the Trans-Pacific Partnership. Republican nominee Trump") and no adverb or preposition
+    ("gave heavily for GOP nominee Trump")."""
+    ends = [k for k, w in enumerate(words[:-1]) if w[-1:] in ".!?" and not is_abbreviation(w[:-1])]
+    out = list(words[ends[-1] + 1 :] if ends else words)
+    while len(out) > 1 and ((out[0].islower() and out[0].endswith("ly")) or out[0].lower() in _NOT_NAME):
+        out.pop(0)
+    return _clean(out)
 
 
 class ArticleSpeakers:
@@ -372,14 +384,13 @@ class ArticleSpeakers:
             before = _ROLE_BEFORE.search(text, lo, link.end(2))
             head = link.group(2)
             if before and before.group(2).lower() in ROLE_WORDS:
-                head = " ".join(_clean((before.group(1) + before.group(2)).split()))
+                head = " ".join(_words_of_role((before.group(1) + before.group(2)).split()))
             office = f"{head} {link.group(3)} {' '.join(domain)}"
             role = f"{office} {role}" if role else office
         else:
             before = _ROLE_BEFORE.search(text, lo, start)
             if before and before.group(2).lower() in ROLE_WORDS:
-                lower_role = (before.group(1) + before.group(2)).strip()
-                lower_role = " ".join(_clean(lower_role.split()))
+                lower_role = " ".join(_words_of_role((before.group(1) + before.group(2)).split()))
                 role = f"{lower_role} {role}" if role else lower_role
         after = _APPOS.search(text[end : end + 80])
         if after and any(w.lower() in ROLE_WORDS for w in after.group(1).split()):

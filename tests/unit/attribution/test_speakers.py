@@ -565,3 +565,20 @@ def test_a_time_stamp_before_a_name_is_not_a_title() -> None:
     text = "9:09 PM Lena Ortiz answers her critics\n\nOrtiz said the plan would work."
     (a,) = [a for a in extract_attributions(text) if a.cue is not None and a.cue.text == "said"]
     assert a.speaker is not None and a.speaker.name == "Lena Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # a role never reaches back into the sentence before
+        (
+            "He opposed the Harbour Trade Pact. Republican nominee Lena Ortiz said the pact was a disaster.",
+            "Republican nominee",
+        ),
+        # nor takes an adverb or a preposition before it
+        ("Donors gave heavily for GOP nominee Lena Ortiz, who said the money would help.", "GOP nominee"),
+    ],
+)
+def test_the_words_of_a_role_before_a_name(text: str, role: str) -> None:
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.roles == (role,)
