@@ -238,8 +238,10 @@ class ArticleSpeakers:
         self._quoted = sorted(quotes)
         self._plain: set[str] = set()  # full names seen where every word of them is surely theirs
         self._lower = lower_case_words(text)
+        self._titled: list[tuple[int, str, str]] = []  # (position, surname, title) to settle
         for ps, start, end in runs:
             self._learn(cased, ps, start, end)
+        self._titled_surnames()
         self.history: list[tuple[int, Speaker]] = []
         self.spoken: list[tuple[int, str]] = []  # where people resolved so far speak, by position
         self._mentions(text, paras, quotes, runs)
@@ -345,9 +347,9 @@ class ArticleSpeakers:
         domain, words = split_office(link.group(2, 3) if link else (), words)
         role, name = split_title(words)
         if name and len(name.split()) == 1 and role and not _is_org(name):
-            # "President Trump", "Gov. Holcomb": the title is a role of whoever the surname names
-            full = self.full.get(name, name)
-            self._add_role(self.roles.setdefault(full, []), role, start, full)
+            # "President Trump", "Gov. Holcomb": the title is a role of whoever the surname names,
+            # settled once every full name of the article is known (``_titled_surnames``)
+            self._titled.append((start, name, role))
             return
         if not name or len(name.split()) < 2 or _is_org(name) or name in self.orgs:
             return
@@ -398,6 +400,24 @@ class ArticleSpeakers:
         if role:
             self._add_role(roles, role, start, name)
         self.person_at.append((start, name))
+
+    def _titled_surnames(self) -> None:
+        """Give each title before a bare surname to the one person of the article with that
+        surname; where the article names two ("Bill Clinton", "Hillary Clinton"), "President
+        Clinton" is the role of neither: which one it is, the text around it does not say."""
+        people: dict[str, set[str]] = {}
+        for name in self.roles:
+            if " " in name:
+                people.setdefault(name.split()[-1], set()).add(name)
+        for start, surname, role in self._titled:
+            names = people.get(surname, set())
+            if any(
+                a != b and not a.endswith(" " + b) and not b.endswith(" " + a) for a in names for b in names
+            ):
+                continue
+            full = self.full.get(surname, surname)
+            self._add_role(self.roles.setdefault(full, []), role, start, full)
+        self.role_intro.sort()
 
     def _add_role(self, roles: list[str], role: str, pos: int, name: str) -> None:
         gender = _gender_of_role(role)

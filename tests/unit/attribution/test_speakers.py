@@ -582,3 +582,22 @@ def test_a_time_stamp_before_a_name_is_not_a_title() -> None:
 def test_the_words_of_a_role_before_a_name(text: str, role: str) -> None:
     (a,) = extract_attributions(text)
     assert a.speaker is not None and a.speaker.roles == (role,)
+
+
+def test_a_title_before_a_surname_named_in_full_only_later_is_that_persons_role() -> None:
+    text = (
+        "Mayor Lindqvist opened the port on Monday.\n\n"
+        "Ada Lindqvist, who took office in May, said the port would grow."
+    )
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Ada Lindqvist" and "Mayor" in a.speaker.roles
+
+
+def test_a_title_before_a_surname_two_people_share_is_the_role_of_neither() -> None:
+    text = (
+        "Ada Lindqvist and Per Lindqvist toured the port.\n\n"
+        "Mayor Lindqvist opened it on Monday.\n\n"
+        "Ada Lindqvist said the port would grow."
+    )
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Ada Lindqvist" and a.speaker.roles == ()
