@@ -403,19 +403,24 @@ class ArticleSpeakers:
 
     def _titled_surnames(self) -> None:
         """Give each title before a bare surname to the one person of the article with that
-        surname; where the article names two ("Bill Clinton", "Hillary Clinton"), "President
-        Clinton" is the role of neither: which one it is, the text around it does not say."""
+        surname; where the article names two ("Bill Clinton", "Hillary Clinton"), to the one
+        already introduced with that title ("Sen. Ted Cruz" for "Senator Cruz" beside "Heidi
+        Cruz"), else to neither: which one it is, the text around it does not say."""
         people: dict[str, set[str]] = {}
         for name in self.roles:
             if " " in name:
                 people.setdefault(name.split()[-1], set()).add(name)
         for start, surname, role in self._titled:
             names = people.get(surname, set())
+            full = self.full.get(surname, surname)
             if any(
                 a != b and not a.endswith(" " + b) and not b.endswith(" " + a) for a in names for b in names
             ):
-                continue
-            full = self.full.get(surname, surname)
+                head = _role_words(role)[-1]
+                holders = [n for n in names if any(_role_words(r)[-1] == head for r in self.roles[n])]
+                if len(holders) != 1:
+                    continue
+                full = holders[0]
             self._add_role(self.roles.setdefault(full, []), role, start, full)
         self.role_intro.sort()
 

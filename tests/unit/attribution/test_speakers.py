@@ -595,9 +595,20 @@ def test_a_title_before_a_surname_named_in_full_only_later_is_that_persons_role(
 
 def test_a_title_before_a_surname_two_people_share_is_the_role_of_neither() -> None:
     text = (
-        "Ada Lindqvist and Per Lindqvist toured the port.\n\n"
+        "Ada Lindqvist and Karl Lindqvist toured the port.\n\n"
         "Mayor Lindqvist opened it on Monday.\n\n"
         "Ada Lindqvist said the port would grow."
     )
     (a,) = extract_attributions(text)
     assert a.speaker is not None and a.speaker.name == "Ada Lindqvist" and a.speaker.roles == ()
+
+
+def test_a_title_before_a_shared_surname_is_the_role_of_the_one_introduced_with_it() -> None:
+    text = (
+        "Sen. Ada Lindqvist and her husband, Karl Lindqvist, toured the port.\n\n"
+        "Senator Lindqvist opened it on Monday.\n\n"
+        "Ada Lindqvist said the port would grow.\n\n"
+        "Karl Lindqvist said the cranes were old."
+    )
+    roles = {a.speaker.name: a.speaker.roles for a in extract_attributions(text) if a.speaker is not None}
+    assert roles == {"Ada Lindqvist": ("Sen.", "Senator"), "Karl Lindqvist": ()}
