@@ -69,10 +69,11 @@ def ascii_fold(text: str) -> str:
 
 
 def tidy(text: str) -> str:
-    """One space between words, no possessive, no surrounding punctuation."""
+    """One space between words, no possessive, no surrounding punctuation (nor markup a scrape
+    left glued to a name: '">Sanders')."""
     out = " ".join(text.replace("\u2019", "'").split())
     out = re.sub(r"'s$", "", out)
-    return out.strip(" ,;:\"'")
+    return re.sub(r"^[^\w]+|[^\w.)]+$", "", out)
 
 
 def form_key(text: str) -> str:

@@ -208,3 +208,10 @@ def test_a_surname_with_a_role_two_people_share_stays_apart() -> None:
         Mention("a3", "Lindqvist", "person", ("Senator",)),
     ]
     assert len(resolve_entities(mentions).entities()) == 3
+
+
+def test_markup_glued_to_a_name_is_not_a_spelling_of_it() -> None:
+    mentions = [Mention("a1", "Bernie Sanders", "person"), Mention("a2", '">Sanders', "person")]
+    assert [(e.name, e.aliases) for e in resolve_entities(mentions).entities()] == [
+        ("Bernie Sanders", ("Sanders",))
+    ]
