@@ -708,9 +708,27 @@ def _according(tok: Token, offset: int) -> Found | None:
     if to is None:
         return None
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None or (pobj.tag_ == "NN" and pobj.text.islower() and pobj.lower_ not in _SOURCE_NOUNS):
-        return None  # "according to plan", "according to Washington's timeline": not a source
+    if pobj is None:
+        return None
+    opening = _opening_phrase(tok, pobj)
+    set_off = opening is not None or (tok.i > tok.sent.start and tok.doc[tok.i - 1].text == ",")
+    if (
+        pobj.tag_ == "NN"
+        and pobj.text.islower()
+        and pobj.lower_ not in _SOURCE_NOUNS
+        and (not set_off or not any(c.dep_ in _NOUN_MODIFIERS for c in pobj.children))
+    ):
+        # "according to plan", "went ahead according to the timetable": not a source. A phrase
+        # set off by a comma names a particular one ("According to state law, ...", "..., according
+        # to his Facebook profile", "..., according to one global index")
+        return None
+    if opening is not None and tok.dep_ == "ROOT":
+        # "According to the AP, 571 of the delegates — ... — backed her": the parser made the
+        # phrase the root and hung the clause on its noun; the clause is everything after the comma
+        return _according_found(tok, to, pobj, list(tok.doc[opening + 1 : tok.sent.end]), offset)
     head = tok.head
+    if head.dep_ in ("aux", "auxpass"):
+        head = head.head  # "According to X, she is leading": the phrase hangs on the auxiliary
     while (
         head.dep_ not in ("ROOT", "ccomp", "conj")
         and head.head.i != head.i
@@ -721,16 +739,43 @@ def _according(tok: Token, offset: int) -> Found | None:
     # end hangs on the last conjunct but sources them all (not a conjunct that is a report itself)
     while head.dep_ == "conj" and head.head.i < head.i < tok.i and lemma_of(head.head.text) not in CUE_LEMMAS:
         head = head.head
+    sent: Span = tok.sent
+    if opening is not None:
+        # the parser may hang the clause's subject on the source as an apposition ("According to
+        # the Gazette, 312 of the members ... backed it"): the clause runs on from the comma
+        last = min(max(head.right_edge.i, tok.right_edge.i), sent.end - 1)
+        return _according_found(tok, to, pobj, list(tok.doc[opening + 1 : last + 1]), offset)
     phrase = {t.i for t in tok.subtree} | {tok.i, to.i} | {t.i for t in to.subtree}
     toks = [t for t in head.subtree if t.i not in phrase]
-    sent: Span = tok.sent
     toks = [t for t in toks if sent.start <= t.i < sent.end]
+    return _according_found(tok, to, pobj, toks, offset)
+
+
+def _according_found(tok: Token, to: Token, pobj: Token, toks: list[Token], offset: int) -> Found | None:
     span = char_span(toks, offset)
     if span is None:
         return None
     cue = (offset + tok.idx, offset + to.idx + len(to.text))
     features = ("r=according", f"s={pobj.tag_}", f"len={min(len(toks) // 5, 6)}")
     return Found(span, cue, mention_from(pobj, offset), 0.85, features=features)
+
+
+# Words that make a bare noun a particular one ("his physician", "state law", "recent polling").
+_NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod"})
+
+
+def _opening_phrase(tok: Token, pobj: Token) -> int | None:
+    """The index of the comma that closes an "according to X" opening its sentence, or None when
+    the phrase does not open the sentence or no comma follows its noun before a verb."""
+    doc = tok.doc
+    if tok.i != tok.sent.start:
+        return None
+    for t in doc[pobj.i + 1 : tok.sent.end]:
+        if t.text == ",":
+            return t.i
+        if t.tag_.startswith("VB") or t.text in DASHES or t.text in (";", ":"):
+            return None
+    return None
 
 
 # Forms of be, have, do and seem: never a cue, whatever follows them.
