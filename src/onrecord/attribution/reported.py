@@ -343,12 +343,17 @@ def _appositive_name(last: Token) -> Token | None:
     if last.tag_ in ("NNP", "NNPS") and last.dep_ == "appos":
         return last
     t = last
+    # "Col. Ada Vos, a military spokesman in Baghdad, said": an apposition ending in a
+    # prepositional phrase ends on the phrase's noun; its own head noun is the one to follow
+    while t.dep_ in ("pobj", "prep") and t.head.i < t.i and t.head.right_edge.i == last.i:
+        t = t.head
     while t.dep_ in ("appos", "conj") and t.head.i < t.i and t.head.tag_ != ",":
         if t.dep_ == "appos":
             t = t.head
             break
         t = t.head
-    if t.i == last.i or t.tag_ not in ("NNP", "NNPS") or t.right_edge.i != last.i:
+    # the phrase ends at ``last``, or at the comma after it when the parser hangs it there
+    if t.i == last.i or t.tag_ not in ("NNP", "NNPS") or t.right_edge.i not in (last.i, last.i + 1):
         return None
     return t
 

@@ -43,6 +43,15 @@ CASES: list[tuple[str, str, str, str]] = [
         "said",
         "the old bridge would close in May",
     ),
+    # the name is hung on the date as an apposition, and its own apposition ends in a prepositional
+    # phrase ("in Lisbon") and with the comma the parser hangs on the name
+    (
+        "But in a conference call with reporters on Dec. 2, Col. Ines Duarte, a military spokeswoman "
+        "in Lisbon, said the old bridge would close in May.",
+        "Col. Ines Duarte",
+        "said",
+        "the old bridge would close in May",
+    ),
 ]
 
 
