@@ -335,6 +335,27 @@ def _stranded_subject(cue: Token) -> Token | None:
     return None
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _reports_clause(cue: Token) -> bool:
+    return cue.tag_ in _FINITE and any(c.dep_ == "ccomp" for c in cue.children)
+
+
+def _participle_subject(cue: Token) -> Token | None:
+    """``Republican activists clamoring to block the bill say ...``: the parser reads the participle
+    that describes the subject as the subject's own verb and hangs it on the cue, which is left with
+    no subject. The participle's phrase runs up to the cue, and its subject is the cue's."""
+    if cue.tag_ not in _FINITE or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children):
+        return None
+    for c in cue.children:
+        if c.tag_ == "VBG" and c.i < cue.i and c.right_edge.i == cue.i - 1:
+            subj = next((g for g in c.children if g.dep_ == "nsubj" and g.i < c.i), None)
+            if subj is not None and subj.tag_ != "PRP":
+                return subj
+    return None
+
+
 def _appositive_name(last: Token) -> Token | None:
     """The name an apposition ending at ``last`` (the word before the comma before the cue) gives,
     when the parser hung it on an earlier noun instead of making it the subject: the name that is
@@ -465,6 +486,10 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
             if obj is not None:  # "TASS quoted Peskov as saying"
                 return obj, subj, 0.85
         subj = _subject(cur)
+        if subj is None and _reports_clause(cue) and path and path[-1].dep_ == "conj":
+            # "Trump was forced into damage control and said that ...": a finite cue conjoined to a
+            # passive verb shares its subject ("was approved and said to cost" is passive itself)
+            subj = next((c for c in cur.children if c.dep_ == "nsubjpass"), None)
         if subj is not None:
             if subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
                 return subj, None, 0.8  # "Peskov, who said ...": the mention is "who", for Peskov
@@ -487,7 +512,7 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
             # doing it (a common noun is often a thing: "a sign saying", "polls showing")
             return cur.head, None, 0.7
         if cur is cue:
-            stranded = _stranded_subject(cue)
+            stranded = _participle_subject(cue) or _stranded_subject(cue)
             if stranded is not None:
                 return stranded, None, 0.7
         caused = _caused(cur)

@@ -52,6 +52,23 @@ CASES: list[tuple[str, str, str, str]] = [
         "said",
         "the old bridge would close in May",
     ),
+    # the parser reads the participle describing the subject as the subject's verb and hangs it on
+    # the cue, which is left with no subject
+    (
+        "Large majorities of the fishermen in six towns going to the meeting on Tuesday said they "
+        "support the ban.",
+        "Large majorities of the fishermen in six towns",
+        "said",
+        "they support the ban",
+    ),
+    # a finite cue conjoined to a passive verb shares its subject
+    (
+        "By the end of the day, Mayor Tom Rivers was forced into a rare retreat and said that his "
+        "words had been misread.",
+        "Mayor Tom Rivers",
+        "said",
+        "his words had been misread",
+    ),
 ]
 
 
@@ -87,6 +104,8 @@ def test_the_name_before_a_subjectless_cue_speaks(text: str, mention: str, cue: 
         # a participle is no finite cue: nobody speaks here
         "The new rules, said to be strict, will take effect in May.",
         "Announced in March, the new rules will take effect in May.",
+        # conjoined to a passive verb, but passive itself: the plan is said to cost, it says nothing
+        "The new ferry was approved on Monday and said to cost $5 million.",
     ],
 )
 def test_no_finite_cue_no_speaker(text: str) -> None:
