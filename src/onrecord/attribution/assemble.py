@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.cues import CUE_LEMMAS, lemma_of, opens_inverted_report, words
+from onrecord.attribution.cues import CUE_LEMMAS, SPEECH, lemma_of, opens_inverted_report, words
 from onrecord.attribution.mentions import DASHES, Mention, mention_from, split_title
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.quotes import mark_len as mark_len_at
@@ -922,11 +922,54 @@ def assemble(
             i -= 1
     taken = {it.found.content for it in out}
     out.extend(Item(f) for f in turns if f.content not in taken)
+    starts = sorted(it.found.content[0] for it in out)
+    for f in introduced_paragraphs(text, parsed, paras):
+        # a paragraph that holds a finding of its own is no statement introduced from outside
+        k = bisect.bisect_left(starts, f.content[0])
+        if k == len(starts) or starts[k] >= f.content[1]:
+            out.append(Item(f))
     if paras:
         h = headline(text, paras[0])
         # a title line "Name: 'a quote'" is also a label: one attribution per content span
         if h is not None and all(it.found.content != h.content for it in out):
             out.append(Item(h))
+    return out
+
+
+_SAYING = frozenset(SPEECH)
+
+
+def introduced_paragraphs(text: str, parsed: Parsed, paras: Sequence[tuple[int, int]]) -> list[Found]:
+    """``Hewitt writes:`` ending a paragraph: the next paragraph, when no quotation mark opens it,
+    is what the cue introduces (a quotation there is claimed by the label and slot rules). The cue
+    is the verb of saying that heads the sentence and the colon."""
+    out: list[Found] = []
+    for k in range(len(paras) - 1):
+        ps, pe = paras[k]
+        end = pe
+        while end > ps and text[end - 1].isspace():
+            end -= 1
+        ns, ne = paras[k + 1]
+        while ne > ns and text[ne - 1].isspace():
+            ne -= 1
+        if end <= ps or text[end - 1] != ":" or ne <= ns or text[ns] in _QUOTE_MARKS:
+            continue
+        got = parsed.sentence_tokens(end - 1)
+        if got is None:
+            continue
+        off, toks = got
+        colon = next((t for t in reversed(toks) if off + t.idx == end - 1), None)
+        if colon is None:
+            continue
+        # the sentence's own verb, a verb of saying: "Here is what we know:" introduces no one's words
+        cue = colon.head if colon.head.dep_ == "ROOT" else None
+        if cue is None or not _is_cue(cue) or lemma_of(cue.text) not in _SAYING or cue.i > colon.i:
+            continue
+        spk, _, conf = speaker_of(cue)
+        if spk is None:
+            continue
+        span = (off + cue.idx, off + cue.idx + len(cue.text))
+        out.append(Found((ns, ne), span, mention_from(spk, off), min(conf, 0.7)))
     return out
 
 
