@@ -35,9 +35,10 @@ MAX_TITLE_WORDS = 5
 # How many paragraphs back a cue-less quotation may look for the speaker it continues.
 CONTINUE_PARAGRAPHS = 2
 LABEL_REACH = 300  # characters before a colon that may hold a label
-# multiline: a paragraph is a line, and a label opens its paragraph ("^" after the newline)
+# multiline: a paragraph is a line, and a label opens its paragraph ("^" after the newline) or a
+# sentence, also one after a quotation ('Clinton: "..." Bush: "..."')
 _LABEL = re.compile(
-    r"(?:^|[.!?]\s+|\s[-\u2013\u2014]\s*)([A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})\s*:\s*$",
+    r"(?:^|[.!?][\"\u201d\u2019']?\s+|\s[-\u2013\u2014]\s*)([A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})\s*:\s*$",
     re.MULTILINE,
 )
 _HEADLINE = re.compile(r"^(?P<c>[^:]{15,}?)\s*:\s+(?P<n>[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*){0,3})$")
@@ -910,6 +911,11 @@ def assemble(
         lead = _last_char(text, paras[p][0], q.open)
         if lead and lead not in '.!?:\u201d"':
             continue
+        subject = _subject_before(text, q, parsed, paras[p][0], inside)
+        if subject is not None:
+            claimed[k] = subject
+            out.append(Item(subject))
+            continue
         # the earliest start allowed; a content never starts after it ends, so once the ends
         # fall below it no earlier item can qualify
         first = paras[p - CONTINUE_PARAGRAPHS][0] if p > CONTINUE_PARAGRAPHS else -1
@@ -971,6 +977,44 @@ def introduced_paragraphs(text: str, parsed: Parsed, paras: Sequence[tuple[int, 
         span = (off + cue.idx, off + cue.idx + len(cue.text))
         out.append(Found((ns, ne), span, mention_from(spk, off), min(conf, 0.7)))
     return out
+
+
+def _subject_before(
+    text: str, quote: Quote, parsed: Parsed, para_start: int, inside: _Inside
+) -> Found | None:
+    """``Bystrom agreed. "Mainstream Republicans are running out of time"``, ``McConnell
+    delivered a blunt message: "It's time to ..."``: a quotation with no cue that follows, in its
+    own paragraph, a sentence of the writer's about someone is that someone's, not a
+    continuation of whoever spoke before. The subject of the sentence right before counts when it
+    names a person (a proper name, "he" or "she"), or anything when the sentence ends in a colon
+    that introduces the quotation with a verb other than "be"."""
+    pos = quote.open - 1
+    while pos > para_start and text[pos].isspace():
+        pos -= 1
+    if pos <= para_start or text[pos] not in ".:":
+        return None
+    got = parsed.sentence_tokens(pos)
+    if got is None:
+        return None
+    off, toks = got
+    toks = [t for t in toks if off + t.idx < quote.open]
+    if not toks or off + toks[0].idx < para_start or any(_is_mark(t) or inside(off + t.idx) for t in toks):
+        return None
+    # the clause's verb: the one word before the quotation that hangs on nothing before it (the
+    # parse often hangs a clause ending in a colon on the quotation's own verb)
+    ids = {t.i for t in toks}
+    tops = [t for t in toks if not t.is_punct and (t.head.i == t.i or t.head.i not in ids)]
+    if len(tops) != 1 or not tops[0].tag_.startswith("VB"):
+        return None
+    subj = next((c for c in tops[0].children if c.dep_ == "nsubj"), None)
+    if subj is None or inside(off + subj.idx):
+        return None
+    person = subj.tag_ in ("NNP", "NNPS") or subj.lower_ in ("he", "she")
+    # "The motto is simple:" describes a thing, which says nothing
+    introduced = text[pos] == ":" and subj.tag_ in ("NN", "NNS") and tops[0].lower_ not in _PASSIVE_BE
+    if not (person or introduced):
+        return None
+    return Found((quote.start, quote.end), None, mention_from(subj, off), 0.6, kind="direct")
 
 
 def is_title(quoted: str) -> bool:

@@ -46,15 +46,20 @@ def _chunks(
     With ``wide``, a sentence holding a verb that the learned filter favours is a candidate too."""
     extra = wide_forms_re() if wide else None
     marks = sorted({q.open for q in quotes} | {q.close for q in quotes if q.closed})
+    opens = {q.open for q in quotes}
     out: list[tuple[int, int]] = []
     for k, (ps, pe) in enumerate(paras):
         run: tuple[int, int] | None = None
-        for s in sentences(text, ps, pe, k):
+        sents = sentences(text, ps, pe, k)
+        for j, s in enumerate(sents):
             piece = text[s.start : s.end]
             wanted = (
                 CANDIDATE_RE.search(piece) is not None
                 or any(s.start <= m < s.end for m in marks)
                 or (extra is not None and extra.search(piece) is not None)
+                # its subject may be the speaker of a quotation that opens the next sentence
+                # ("Vos disagreed. \u201c...\u201d", see ``assemble``)
+                or (j + 1 < len(sents) and _opens_with_quote(text, sents[j + 1].start, opens))
             )
             if wanted and run and s.end - run[0] > MAX_CHUNK_CHARS:
                 out.append(run)  # a run this long is a wall of text, not a paragraph: cut it
@@ -67,6 +72,12 @@ def _chunks(
         if run:
             out.append(run)
     return out
+
+
+def _opens_with_quote(text: str, start: int, opens: set[int]) -> bool:
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start in opens
 
 
 def _batches(chunks: Sequence[tuple[int, int]]) -> Iterator[Sequence[tuple[int, int]]]:
