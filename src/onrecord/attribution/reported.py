@@ -868,6 +868,33 @@ def _sourcing(cue: Token, content: list[Token]) -> bool:
     )
 
 
+# Verbs that tell someone something: their object is the one told, their clause what was said
+_TELLING = frozenset(f for lemma in words("tell assure remind warn inform") for f in forms(lemma))
+
+
+def _told_through_relative(verb: Token) -> tuple[Token, Token] | None:
+    """``Vos told teachers who filled the lawn that the state has the money``: the parse hangs
+    the "that" clause on the relative clause of the one told, which says nothing of it; the clause
+    is what the verb of telling, which has none of its own, reports. (That verb, the clause), else
+    None."""
+    obj = verb.head
+    tell = obj.head
+    if (
+        verb.dep_ != "relcl"
+        or lemma_of(verb.text) in _REPORTING  # "told the man who said that ...": he said it
+        or obj.dep_ not in ("dobj", "dative")
+        or tell.lower_ not in _TELLING
+        or any(c.dep_ == "ccomp" for c in tell.children)
+        # "told Bharara, who would recognize that ...": an aside between commas is a clause of its own
+        or (verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",")
+    ):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    return tell, clause
+
+
 def find_reported(doc: Doc, offset: int, *, wide: bool = False) -> list[Found]:
     """All cue-anchored attributions in a parsed chunk that starts at ``offset`` in the article;
     with ``wide``, also every other verb with a subject and a content (for the learned filter)."""
@@ -884,12 +911,17 @@ def find_reported(doc: Doc, offset: int, *, wide: bool = False) -> list[Found]:
             or tok.lower_ in NOT_CUE_VERBS
         ):
             continue
+        told = _told_through_relative(tok)
+        if told is not None:
+            tok, clause = told
         lemma = lemma_of(tok.text)
         if lemma == "ask" and tok.tag_ == "VBN" and _subject(tok) is None:
             continue  # "When asked how ..., X said": X is the one asked, not the asker
         if lemma == "quote":
             continue  # "TASS quoted X as saying": the cue is "saying" (see ``speaker_of``)
-        if lemma is not None and lemma in CUE_LEMMAS:
+        if told is not None:
+            found: tuple[str, list[Token]] | None = ("ccomp", _trim(list(clause.subtree)))
+        elif lemma is not None and lemma in CUE_LEMMAS:
             found = _content_tokens(tok, lemma)
         elif wide:
             found = _generic_content(tok)
