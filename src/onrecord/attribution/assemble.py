@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from onrecord.attribution.cues import CUE_LEMMAS, SPEECH, lemma_of, opens_inverted_report, words
+from onrecord.attribution.cues import CUE_LEMMAS, SPEECH, forms, lemma_of, opens_inverted_report, words
 from onrecord.attribution.mentions import DASHES, Mention, mention_from, split_title
 from onrecord.attribution.quotes import Quote
 from onrecord.attribution.quotes import mark_len as mark_len_at
@@ -666,15 +666,53 @@ def text_before(parsed: Parsed, pos: int) -> str:
     return _last_char(chunk, 0, min(pos - parsed.starts[k] + 1, len(chunk)))
 
 
+# Verbs that report a quotation only with their particle ('"...," Vos went on'; 'Kowal shot
+# back: "..."'): the verb alone is no cue ("went home", "shot a film")
+_PHRASAL_CUES = frozenset(
+    (form, particle)
+    for verb, particle in (
+        ("go", "on"),
+        ("chime", "in"),
+        ("cut", "in"),
+        ("break", "in"),
+        ("shoot", "back"),
+        ("fire", "back"),
+        ("hit", "back"),
+        ("jump", "in"),
+    )
+    for form in {
+        "go": ("go", "goes", "went", "going"),
+        "break": ("break", "breaks", "broke", "breaking"),
+        "shoot": ("shoot", "shoots", "shot", "shooting"),
+        "hit": ("hit", "hits", "hitting"),
+        "cut": ("cut", "cuts", "cutting"),
+    }.get(verb, forms(verb))
+)
+
+
+def _particle(t: Token) -> Token | None:
+    """The particle right after ``t`` that makes it a phrasal cue ("went on"), if any; the parse
+    reads "back" as an adverb as often as a particle."""
+    return next(
+        (
+            c
+            for c in t.children
+            if c.i == t.i + 1 and c.dep_ in ("prt", "advmod") and (t.lower_, c.lower_) in _PHRASAL_CUES
+        ),
+        None,
+    )
+
+
 def _is_cue(t: Token) -> bool:
-    return t.tag_.startswith("VB") and lemma_of(t.text) in CUE_LEMMAS
+    return t.tag_.startswith("VB") and (lemma_of(t.text) in CUE_LEMMAS or _particle(t) is not None)
 
 
 def _found(t: Token, off: int, quote: Quote) -> Found | None:
     spk, via, conf = speaker_of(t)
     if spk is None:
         return None
-    cue = (off + t.idx, off + t.idx + len(t.text))
+    end = _particle(t) or t  # "went on": the particle belongs to the cue
+    cue = (off + t.idx, off + end.idx + len(end.text))
     return Found(
         (quote.start, quote.end),
         cue,
