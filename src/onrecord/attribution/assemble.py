@@ -949,7 +949,10 @@ def assemble(
         lead = _last_char(text, paras[p][0], q.open)
         if lead and lead not in '.!?:\u201d"':
             continue
-        subject = _subject_before(text, q, parsed, paras[p][0], inside)
+        # a paragraph that ends in a colon introduces a quotation that opens the next one
+        opens_after_colon = p > 0 and not lead and _last_char(text, *paras[p - 1]) == ":"
+        region = paras[p - 1][0] if opens_after_colon else paras[p][0]
+        subject = _subject_before(text, q, parsed, paras[p][0], region, inside)
         if subject is not None:
             claimed[k] = subject
             out.append(Item(subject))
@@ -1018,38 +1021,58 @@ def introduced_paragraphs(text: str, parsed: Parsed, paras: Sequence[tuple[int, 
 
 
 def _subject_before(
-    text: str, quote: Quote, parsed: Parsed, para_start: int, inside: _Inside
+    text: str, quote: Quote, parsed: Parsed, para_start: int, first: int, inside: _Inside
 ) -> Found | None:
     """``Bystrom agreed. "Mainstream Republicans are running out of time"``, ``McConnell
     delivered a blunt message: "It's time to ..."``: a quotation with no cue that follows, in its
     own paragraph, a sentence of the writer's about someone is that someone's, not a
     continuation of whoever spoke before. The subject of the sentence right before counts when it
     names a person (a proper name, "he" or "she"), or anything when the sentence ends in a colon
-    that introduces the quotation with a verb other than "be"."""
+    that introduces the quotation with a verb other than "be". A colon may also end the
+    paragraph before one that the quotation opens (``Trump issued the following statement:``);
+    ``first`` is where that paragraph starts, else ``para_start``."""
     pos = quote.open - 1
-    while pos > para_start and text[pos].isspace():
+    while pos > first and text[pos].isspace():
         pos -= 1
-    if pos <= para_start or text[pos] not in ".:":
+    if pos <= first or text[pos] not in ".:" or (pos < para_start and text[pos] != ":"):
         return None
     got = parsed.sentence_tokens(pos)
     if got is None:
         return None
     off, toks = got
     toks = [t for t in toks if off + t.idx < quote.open]
-    if not toks or off + toks[0].idx < para_start or any(_is_mark(t) or inside(off + t.idx) for t in toks):
+    if not toks or off + toks[0].idx < first or any(_is_mark(t) or inside(off + t.idx) for t in toks):
         return None
-    # the clause's verb: the one word before the quotation that hangs on nothing before it (the
-    # parse often hangs a clause ending in a colon on the quotation's own verb)
     ids = {t.i for t in toks}
-    tops = [t for t in toks if not t.is_punct and (t.head.i == t.i or t.head.i not in ids)]
-    if len(tops) != 1 or not tops[0].tag_.startswith("VB"):
-        return None
-    subj = next((c for c in tops[0].children if c.dep_ == "nsubj"), None)
+    verb: Token | None = None
+    subj: Token | None = None
+    colon = toks[-1]
+    if colon.text == ":" and colon.head.i in ids:
+        # what the colon hangs on: the verb that introduces the quotation, or a name whose verb
+        # the parse lost ("Romney, the nominee, tweeted in response:" read as a participle)
+        if colon.head.tag_.startswith("VB"):
+            verb = colon.head
+        elif colon.head.tag_ in ("NNP", "NNPS"):
+            subj = colon.head
+    if verb is None and subj is None:
+        # the clause's verb: the one word before the quotation that hangs on nothing before it
+        # (the parse often hangs a clause ending in a colon on the quotation's own verb)
+        tops = [t for t in toks if not t.is_punct and (t.head.i == t.i or t.head.i not in ids)]
+        if len(tops) != 1 or not tops[0].tag_.startswith("VB"):
+            return None
+        verb = tops[0]
+    if verb is not None:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or inside(off + subj.idx):
         return None
     person = subj.tag_ in ("NNP", "NNPS") or subj.lower_ in ("he", "she")
     # "The motto is simple:" describes a thing, which says nothing
-    introduced = text[pos] == ":" and subj.tag_ in ("NN", "NNS") and tops[0].lower_ not in _PASSIVE_BE
+    introduced = (
+        text[pos] == ":"
+        and subj.tag_ in ("NN", "NNS")
+        and verb is not None
+        and verb.lower_ not in _PASSIVE_BE
+    )
     if not (person or introduced):
         return None
     return Found((quote.start, quote.end), None, mention_from(subj, off), 0.6, kind="direct")

@@ -60,6 +60,8 @@ def _chunks(
                 # its subject may be the speaker of a quotation that opens the next sentence
                 # ("Vos disagreed. \u201c...\u201d", see ``assemble``)
                 or (j + 1 < len(sents) and _opens_with_quote(text, sents[j + 1].start, opens))
+                # or of one in the next paragraph, which a colon introduces
+                or (j + 1 == len(sents) and text[ps:pe].rstrip().endswith(":"))
             )
             if wanted and run and s.end - run[0] > MAX_CHUNK_CHARS:
                 out.append(run)  # a run this long is a wall of text, not a paragraph: cut it

@@ -28,6 +28,18 @@ CASES: list[tuple[str, str, str]] = [
         "The union's statement",
         "union statement",
     ),
+    # the parse reads the verb after an aside as a participle of the name: the name still speaks
+    (
+        FIRST + f"Mia Kowal, the party's nominee for governor, tweeted in response: {QUOTE}",
+        "Mia Kowal",
+        "Mia Kowal",
+    ),
+    # a colon ending the paragraph before introduces a quotation that opens its own
+    (
+        FIRST + f"In response, Governor Ana Pell issued the following statement:\n\n{QUOTE}",
+        "Governor Ana Pell",
+        "Ana Pell",
+    ),
     # labels one after another, the second after the first one's quotation
     (
         f'Pell: "We will not give up the fight for the valley." Kowal: {QUOTE}',
@@ -41,6 +53,8 @@ CONTINUED: list[str] = [
     FIRST + f"The vote is on Tuesday. {QUOTE}",
     # the sentence before has no subject of its own
     FIRST + f"Consider the numbers. {QUOTE}",
+    # a full stop ending the paragraph before introduces nothing
+    FIRST + f"Governor Ana Pell arrived late.\n\n{QUOTE}",
 ]
 
 
