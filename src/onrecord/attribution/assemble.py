@@ -3,8 +3,10 @@
 A finding whose content lies inside a quotation becomes a direct quote covering the whole
 quotation (a multi-sentence quote is parsed as several sentences); one whose content contains a
 quotation is mixed. Quotations no rule claimed look for a cue in their own sentence (``"...," he
-said``; ``Peskov said: "..."``), then for a ``Name: "..."`` label (headlines), and finally continue
-the previous speaker when they stand as sentences of their own close to an earlier attribution.
+said``; ``Peskov said: "..."``), then for a ``Name: "..."`` label (headlines); standing as
+sentences of their own, they are the subject's of the sentence right before when that names a
+person or introduces them with a colon, and otherwise continue the previous speaker when close to
+an earlier attribution.
 Short quotations with no cue are scare quotes and yield nothing.
 """
 
