@@ -466,6 +466,21 @@ def _caused(verb: Token) -> Token | None:
     return obj if obj is not None and obj.lower_ not in _THINGS else None
 
 
+_COPULAS = frozenset(words("is was are were be been 's"))
+
+
+def _nearer_doer(verb: Token, cue: Token) -> Token | None:
+    """The subject, a name or a personal pronoun, of the verb nearest before ``cue`` and after
+    ``verb`` ("It was at the conference that Swanson delivered his tirade, pointing to ...")."""
+    for t in reversed(cue.doc[verb.i + 1 : cue.i]):
+        if not t.tag_.startswith("VB"):
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (subj.tag_ in ("NNP", "NNPS") or subj.lower_ in _SPEAKING_PRONOUNS):
+            return subj
+    return None
+
+
 def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
     """(speaker head, via head, confidence) for a cue verb, walking up when it has no subject."""
     cur = cue
@@ -497,6 +512,10 @@ def speaker_of(cue: Token) -> tuple[Token | None, Token | None, float]:
             # "it seems" is no cue); only "there" never speaks
             if subj.lower_ == "there" and cur is cue:
                 return None, None, 0.0
+            if cur is not cue and subj.lower_ == "it" and cur.lower_ in _COPULAS:
+                # "It was a potent punch, as Clinton echoed the criticism, saying ...": the "it"
+                # of a copula speaks nothing; the doer is the person subject nearer the cue
+                subj = _nearer_doer(cur, cue) or subj
             if cur is not cue:
                 subj = _quoted_before(subj, cue)
                 if subj is None:
