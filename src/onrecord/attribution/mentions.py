@@ -38,7 +38,7 @@ ORG_WORDS = frozenset(
         "government office council commission association institute university inc corp company "
         "group union bank fund court congress senate house parliament administration tass reuters "
         "ap afp cnn bbc nbc abc cbs fox msnbc politico breitbart nato un eu pentagon police army "
-        "foundation center centre network press daily tribune magazine service bureau "
+        "foundation center centre network press daily tribune magazine service bureau assembly alliance "
         "moscow kyiv kiev washington beijing london paris berlin brussels ukraine russia america "
         "china iran israel britain france germany"
     )

@@ -642,7 +642,14 @@ class ArticleSpeakers:
         if m.kind == "name":
             raw = m.name or m.head
             cleaned = " ".join(_clean(raw.split())) or raw
-            if _is_org(raw) or raw.isupper() or cleaned in self.orgs:
+            if cleaned.lower() in ROLE_WORDS:
+                # "President said", "Judge ruled": a title standing alone is a role noun, not a name
+                person = self._by_role([cleaned.lower()], pos)
+                if person:
+                    return Resolved(self._person(person), 0.8)
+                sid = _sid("person", f"{article}:{cleaned.lower()}")
+                return Resolved(Speaker(sid, None, "person", (cleaned,)), 0.6)
+            if _is_org(raw) or raw.isupper() or cleaned.isupper() or cleaned in self.orgs:
                 name = cleaned
                 return Resolved(Speaker(_sid("organization", name), name, "organization"), 0.85)
             name = self.canonical(raw)

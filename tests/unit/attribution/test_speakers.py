@@ -612,3 +612,27 @@ def test_a_title_before_a_shared_surname_is_the_role_of_the_one_introduced_with_
     )
     roles = {a.speaker.name: a.speaker.roles for a in extract_attributions(text) if a.speaker is not None}
     assert roles == {"Ada Lindqvist": ("Sen.", "Senator"), "Karl Lindqvist": ()}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_", "roles"),
+    [
+        # a title standing alone is a role noun: the holder when one is known, else an unnamed holder
+        (
+            "Judge Ada Vos heard the case on Monday.\n\nJudge said the law was clear.",
+            "Ada Vos",
+            "person",
+            ("Judge",),
+        ),
+        ("President said the talks would go on.", None, "person", ("President",)),
+        # an acronym after a title word, and an assembly, are organisations
+        ("Former DNC said the vote was final.", "DNC", "organization", ()),
+        ("The Harbour Alliance said the vote was final.", "Harbour Alliance", "organization", ()),
+    ],
+)
+def test_titles_acronyms_and_assemblies(
+    text: str, name: str | None, type_: str, roles: tuple[str, ...]
+) -> None:
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.type, a.speaker.roles) == (name, type_, roles)
