@@ -179,6 +179,12 @@ def _sid(kind: str, key: str) -> str:
 
 def _clean(words: Sequence[str]) -> list[str]:
     out = [w.removesuffix("\u2019s").removesuffix("'s") for w in words]
+    # a word ending in an apostrophe before the last is a closing quotation mark or a plural
+    # possessive, not part of the name after it ("'Thin-skinned' Trump", "Democracy Corps' Stan
+    # Greenberg")
+    cut = [k for k, w in enumerate(out[:-1]) if w.endswith(("'", "\u2019"))]
+    if cut:
+        out = out[cut[-1] + 1 :]
     # "Even Mr. Trump": what comes before a courtesy title is the sentence's, not the name's
     titled = [k for k, w in enumerate(out[1:3], 1) if w.lower().rstrip(".") in ("mr", "mrs", "ms")]
     if titled:

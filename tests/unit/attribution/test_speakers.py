@@ -548,6 +548,8 @@ def test_we_outside_a_quotation_stays_unknown(text: str) -> None:
             "Mayor Lindqvist said the port would reopen.",
             "Lindqvist",
         ),
+        # a closing quotation mark or a plural possessive before a name ends what is not the name
+        ("'Thin-skinned' Ortiz quells critics with threats.\n\nOrtiz said the press was unfair.", "Ortiz"),
         # a headline in title case names people, not one person with a long name
         (
             "Tomas Berger Calls Mara Lind a Liar\n\nOn Monday, mayor Mara Lind answered Tomas Berger.\n\n"
