@@ -23,6 +23,7 @@ from onrecord.attribution.segment import is_abbreviation, sentences
 from onrecord.models import Speaker
 
 _RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+(?:(?:de|van|von|bin|al)\s+)?[A-Z][\w\u2019'.-]*)+")
+_NEGATED_AUXILIARY = re.compile(r"n['\u2019]t$", re.IGNORECASE)
 _CLOCK = frozenset({"AM", "PM", "A.M.", "P.M."})
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+|[a-z-]+\s+){0,3}?)([a-z-]+)\s*$")
 ROLE_REACH = 200  # characters before a name that may hold its role ("Kremlin spokesperson")
@@ -191,6 +192,7 @@ def _clean(words: Sequence[str]) -> list[str]:
         out = out[titled[-1] + 1 :]
     while out and (
         out[0].lower().rstrip(".") in _NOT_NAME
+        or _NEGATED_AUXILIARY.search(out[0]) is not None  # "Don't Republicans care?"
         or (len(out) > 1 and opens_inverted_report(out[0]))
         # "Certainly Donald Trump", "Democrat Bernie Sanders": a sentence adverb or a party
         # before a name of two words or more

@@ -627,12 +627,14 @@ def test_a_title_before_a_shared_surname_is_the_role_of_the_one_introduced_with_
             ("Judge",),
         ),
         ("President said the talks would go on.", None, "person", ("President",)),
+        # a negated auxiliary opening a question is not part of a name
+        ("Don\u2019t Republicans say that the plan is dead?", "Republicans", "group", ()),
         # an acronym after a title word, and an assembly, are organisations
         ("Former DNC said the vote was final.", "DNC", "organization", ()),
         ("The Harbour Alliance said the vote was final.", "Harbour Alliance", "organization", ()),
     ],
 )
-def test_titles_acronyms_and_assemblies(
+def test_titles_acronyms_assemblies_and_opening_words(
     text: str, name: str | None, type_: str, roles: tuple[str, ...]
 ) -> None:
     (a,) = extract_attributions(text)
