@@ -253,7 +253,7 @@ def mention_from(head: Token, offset: int) -> Mention:
             run_tokens.insert(0, head.doc[j])
             j -= 1
         run = _glued(run_tokens)
-        before = [t.text for t in tokens if t.i <= j and t.tag_ not in ("DT", "POS", "PRP$")]
+        before = _glued([t for t in tokens if t.i <= j], frozenset({"DT", "POS", "PRP$"}))
         domain, run = split_office(before, run)
         title, name = split_title(run)
         role_words = before + domain + (title.split() if title else [])

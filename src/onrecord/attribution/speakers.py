@@ -23,6 +23,7 @@ from onrecord.attribution.segment import is_abbreviation, sentences
 from onrecord.models import Speaker
 
 _RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+(?:(?:de|van|von|bin|al)\s+)?[A-Z][\w\u2019'.-]*)+")
+_DESCRIPTOR = re.compile(r"-(?:born|based|bred|raised|winner|winning|backed|led|owned)$", re.IGNORECASE)
 _NEGATED_AUXILIARY = re.compile(r"n['\u2019]t$", re.IGNORECASE)
 _CLOCK = frozenset({"AM", "PM", "A.M.", "P.M."})
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+|[a-z-]+\s+){0,3}?)([a-z-]+)\s*$")
@@ -184,8 +185,10 @@ def _clean(words: Sequence[str]) -> list[str]:
     # possessive, not part of the name after it ("'Thin-skinned' Trump", "Democracy Corps' Stan
     # Greenberg")
     cut = [k for k, w in enumerate(out[:-1]) if w.endswith(("'", "\u2019"))]
+    # so does a descriptor ("South Korean-born Monte Haines", "Texas-based Matt Mackowiak")
+    cut += [k for k, w in enumerate(out[:-1]) if _DESCRIPTOR.search(w)]
     if cut:
-        out = out[cut[-1] + 1 :]
+        out = out[max(cut) + 1 :]
     # "Even Mr. Trump": what comes before a courtesy title is the sentence's, not the name's
     titled = [k for k, w in enumerate(out[1:3], 1) if w.lower().rstrip(".") in ("mr", "mrs", "ms")]
     if titled:

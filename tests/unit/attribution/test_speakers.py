@@ -627,6 +627,19 @@ def test_a_title_before_a_shared_surname_is_the_role_of_the_one_introduced_with_
             ("Judge",),
         ),
         ("President said the talks would go on.", None, "person", ("President",)),
+        # a descriptor before a name is the role, written as the article writes it
+        (
+            "Harbour-based consultant Lena Ortiz said the plan was dead.",
+            "Lena Ortiz",
+            "person",
+            ("Harbour-based consultant",),
+        ),
+        (
+            "South Korean-born Lena Ortiz said the plan was dead.",
+            "Lena Ortiz",
+            "person",
+            ("South Korean-born",),
+        ),
         # a negated auxiliary opening a question is not part of a name
         ("Don\u2019t Republicans say that the plan is dead?", "Republicans", "group", ()),
         # an acronym after a title word, and an assembly, are organisations
