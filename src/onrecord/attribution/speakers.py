@@ -24,6 +24,7 @@ from onrecord.models import Speaker
 
 _RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+(?:(?:de|van|von|bin|al)\s+)?[A-Z][\w\u2019'.-]*)+")
 _DESCRIPTOR = re.compile(r"-(?:born|based|bred|raised|winner|winning|backed|led|owned)$", re.IGNORECASE)
+_COURTESY = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\b\.?")
 _NEGATED_AUXILIARY = re.compile(r"n['\u2019]t$", re.IGNORECASE)
 _CLOCK = frozenset({"AM", "PM", "A.M.", "P.M."})
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+|[a-z-]+\s+){0,3}?)([a-z-]+)\s*$")
@@ -653,8 +654,9 @@ class ArticleSpeakers:
         if m.kind == "name":
             raw = m.name or m.head
             cleaned = " ".join(_clean(raw.split())) or raw
-            if cleaned.lower() in ROLE_WORDS:
+            if cleaned.lower() in ROLE_WORDS and cleaned not in self.full and not _COURTESY.search(m.text):
                 # "President said", "Judge ruled": a title standing alone is a role noun, not a name
+                # (but "Mr. King" and a King the article names in full are people)
                 person = self._by_role([cleaned.lower()], pos)
                 if person:
                     return Resolved(self._person(person), 0.8)

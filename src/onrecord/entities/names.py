@@ -73,7 +73,7 @@ def tidy(text: str) -> str:
     left glued to a name: '">Sanders')."""
     out = " ".join(text.replace("\u2019", "'").split())
     out = re.sub(r"'s$", "", out)
-    return re.sub(r"^[^\w]+|[^\w.)]+$", "", out)
+    return re.sub(r"^[^\w@#]+|[^\w.)]+$", "", out)
 
 
 def form_key(text: str) -> str:

@@ -627,6 +627,8 @@ def test_a_title_before_a_shared_surname_is_the_role_of_the_one_introduced_with_
             ("Judge",),
         ),
         ("President said the talks would go on.", None, "person", ("President",)),
+        # but a surname that is also a title is the person's ("Mr. King", a King named in full)
+        ("Lena King hosts a show.\n\nMr. King said the show would go on.", "Lena King", "person", ()),
         # a descriptor before a name is the role, written as the article writes it
         (
             "Harbour-based consultant Lena Ortiz said the plan was dead.",

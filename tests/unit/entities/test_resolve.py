@@ -215,3 +215,8 @@ def test_markup_glued_to_a_name_is_not_a_spelling_of_it() -> None:
     assert [(e.name, e.aliases) for e in resolve_entities(mentions).entities()] == [
         ("Bernie Sanders", ("Sanders",))
     ]
+
+
+def test_a_handle_keeps_its_at_sign() -> None:
+    mentions = [Mention("a1", "@harbourwatch", "person")]
+    assert [e.name for e in resolve_entities(mentions).entities()] == ["@harbourwatch"]
