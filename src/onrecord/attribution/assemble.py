@@ -682,13 +682,7 @@ _PHRASAL_CUES = frozenset(
         ("hit", "back"),
         ("jump", "in"),
     )
-    for form in {
-        "go": ("go", "goes", "went", "going"),
-        "break": ("break", "breaks", "broke", "breaking"),
-        "shoot": ("shoot", "shoots", "shot", "shooting"),
-        "hit": ("hit", "hits", "hitting"),
-        "cut": ("cut", "cuts", "cutting"),
-    }.get(verb, forms(verb))
+    for form in forms(verb)
 )
 
 
@@ -995,12 +989,9 @@ def introduced_paragraphs(text: str, parsed: Parsed, paras: Sequence[tuple[int, 
     out: list[Found] = []
     for k in range(len(paras) - 1):
         ps, pe = paras[k]
-        end = pe
-        while end > ps and text[end - 1].isspace():
-            end -= 1
+        end = _trimmed_end(text, ps, pe)
         ns, ne = paras[k + 1]
-        while ne > ns and text[ne - 1].isspace():
-            ne -= 1
+        ne = _trimmed_end(text, ns, ne)
         if end <= ps or text[end - 1] != ":" or ne <= ns or text[ns] in _QUOTE_MARKS:
             continue
         got = parsed.sentence_tokens(end - 1)
@@ -1033,9 +1024,7 @@ def _subject_before(
     that introduces the quotation with a verb other than "be". A colon may also end the
     paragraph before one that the quotation opens (``Trump issued the following statement:``);
     ``first`` is where that paragraph starts, else ``para_start``."""
-    pos = quote.open - 1
-    while pos > first and text[pos].isspace():
-        pos -= 1
+    pos = _trimmed_end(text, first, quote.open) - 1
     if pos <= first or text[pos] not in ".:" or (pos < para_start and text[pos] != ":"):
         return None
     got = parsed.sentence_tokens(pos)
@@ -1110,11 +1099,18 @@ def _end(item: Item) -> int:
     return item.found.content[1]
 
 
-def _last_char(text: str, start: int, end: int) -> str:
-    """``text[start:end].rstrip()[-1:]`` without copying the stretch: in a paragraph of a few
-    hundred kilobytes that copy, made for each quotation, was quadratic."""
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    """The end of ``text[start:end]`` without its trailing white space, found without copying the
+    stretch: in a paragraph of a few hundred kilobytes that copy, made for each quotation, was
+    quadratic."""
     while end > start and text[end - 1].isspace():
         end -= 1
+    return end
+
+
+def _last_char(text: str, start: int, end: int) -> str:
+    """``text[start:end].rstrip()[-1:]``."""
+    end = _trimmed_end(text, start, end)
     return text[end - 1] if end > start else ""
 
 

@@ -11,16 +11,16 @@ every offset into the parsed text is an offset into the article.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from onrecord.attribution.cues import words
 
 __all__ = ["lower_case_words", "sentence_cased"]
 
 _WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 # A capitalised word after a lower-case one (not after a sentence end): the article's own evidence
 # that the word is a name.
-_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w\u2019'-]*)")
 # At least this many words, and this share of them capitalised, make a line a title-case headline.
 MIN_TITLE_WORDS = 3
@@ -55,12 +55,15 @@ def lower_case_words(text: str) -> set[str]:
     return set(_LOWER_WORD.findall(text))
 
 
-def sentence_cased(text: str, paragraphs: Sequence[tuple[int, int]], *, keep_first: bool = True) -> str:
+def sentence_cased(
+    text: str, paragraphs: Sequence[tuple[int, int]], *, lower_first: Collection[str] = ()
+) -> str:
     """``text`` with each title-case paragraph (line) in sentence case; the same length.
 
-    ``keep_first=False`` lowers a headline's first word too where the article also writes it in
-    lower case: for learning names, where "Derelict Obama and Clinton" must not name a "Derelict
-    Obama" (the article says "derelict" elsewhere) but "Hillary Clinton Speaks ..." names her."""
+    A headline's first word keeps its capital unless it is in ``lower_first`` (for learning names:
+    the words the article writes in lower case, so that "Derelict Obama and Clinton" names no
+    "Derelict Obama" where the article says "derelict" elsewhere, but "Hillary Clinton Speaks ..."
+    names her)."""
     titles = []
     prose = []
     for start, end in paragraphs:
@@ -72,13 +75,12 @@ def sentence_cased(text: str, paragraphs: Sequence[tuple[int, int]], *, keep_fir
     if not titles:
         return text
     names = {m.group(1) for start, end in prose for m in _MID_SENTENCE_CAPITAL.finditer(text, start, end)}
-    lower = set() if keep_first else lower_case_words(text)
     chars = list(text)
     for words in titles:
         for k, m in enumerate(words):
             w = m.group()
             if (
-                (k == 0 and (keep_first or w.lower() not in lower))
+                (k == 0 and w.lower() not in lower_first)
                 or w.isupper()
                 or w == "I"
                 or w in names

@@ -67,6 +67,12 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "feel": ("feel", "feels", "felt", "feeling"),
     "hold": ("hold", "holds", "held", "holding"),
     "seem": ("seem", "seems", "seemed", "seeming"),
+    "go": ("go", "goes", "went", "going"),
+    "break": ("break", "breaks", "broke", "breaking"),
+    "shoot": ("shoot", "shoots", "shot", "shooting"),
+    "hit": ("hit", "hits", "hitting"),
+    "cut": ("cut", "cuts", "cutting"),
+    "run": ("run", "runs", "ran", "running"),
 }
 
 

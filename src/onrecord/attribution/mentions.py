@@ -182,9 +182,9 @@ def _plural_antecedent(pron: Token) -> Token | None:
 # Verbs that put out what their object says ("released a video that accuses ..."), as written
 _PUBLISHING = frozenset(
     f
-    for lemma in words("release launch publish issue air post unveil circulate distribute")
+    for lemma in words("release launch publish issue air post unveil circulate distribute run")
     for f in forms(lemma)
-) | frozenset(words("run runs ran running"))
+)
 _SHARED_SUBJECT = frozenset(("advcl", "conj", "xcomp"))  # a verb that takes its head's subject
 
 

@@ -308,12 +308,15 @@ _SPEAKING_PRONOUNS = frozenset(words("he she they we i"))
 _DOERS = frozenset({"NNP", "NNPS", "PRP"})  # names and personal pronouns
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def _stranded_subject(cue: Token) -> Token | None:
     """``Saturday at the party convention Sen. Elizabeth Warren (D-MA) said ...``: after a long
     opening phrase the parser hangs the name on the noun before it and leaves the finite cue with
     no subject at all. The name (or a personal pronoun) right before the cue, past a parenthesis
     and adverbs, is then its subject: English puts the subject there."""
-    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ not in ("ROOT", "ccomp", "parataxis"):
+    if cue.tag_ not in _FINITE or cue.dep_ not in ("ROOT", "ccomp", "parataxis"):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in cue.children):
         return None
@@ -333,9 +336,6 @@ def _stranded_subject(cue: Token) -> Token | None:
     if t.text == "," and j > 0:
         return _appositive_name(doc[j - 1])
     return None
-
-
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _reports_clause(cue: Token) -> bool:

@@ -237,10 +237,11 @@ class ArticleSpeakers:
         self.org_intro: list[tuple[int, str, str]] = []  # (position, kind noun, name)
         self.introduced: set[str] = set()  # organisations introduced with a noun or "which"
         self._learn_orgs(text, paras)
+        self._lower = lower_case_words(text)  # a capitalised word written so too is no name
         # the runs of capitalised words, cut where a sentence ends: (paragraph start, start, end);
         # a title-case headline is read in sentence case, as the parser reads it ("Chris Christie
         # Calls Hillary Clinton ..." names two people, not one with a long name)
-        cased = sentence_cased(text, paras, keep_first=False)
+        cased = sentence_cased(text, paras, lower_first=self._lower)
         runs = [
             (ps, start, end)
             for ps, pe in paras
@@ -249,7 +250,6 @@ class ArticleSpeakers:
         ]
         self._quoted = sorted(quotes)
         self._plain: set[str] = set()  # full names seen where every word of them is surely theirs
-        self._lower = lower_case_words(text)
         self._titled: list[tuple[int, str, str]] = []  # (position, surname, title) to settle
         for ps, start, end in runs:
             self._learn(cased, ps, start, end)
