@@ -742,23 +742,34 @@ def _label(text: str, quote: Quote, para: tuple[int, int], prev: tuple[int, int]
 
 
 # A line that signs the quotation above it: "- Bernie Sanders." or "-President Obama, tweeting after"
+# (a hyphen, en or em dash, or the horizontal bar U+2015 of quote roundups)
 _SIGNATURE = re.compile(
-    r"[ \t]*[-\u2013\u2014]+[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]+){0,4}[A-Z][\w\u2019'-]*)[ \t]*(?:[,.]|$)"
-)
+    r"[^\S\n]*[-\u2013\u2014\u2015]+[^\S\n]*((?:[A-Z][\w.\u2019'-]*[^\S\n]+){0,4}[A-Z][\w\u2019'-]*)[^\S\n]*(?:[,.]|$)"
+)  # spaces include the no-break space of scraped pages, never a line break
 MAX_SIGNATURE_CHARS = 120  # a signature is a short line, not a paragraph opened by a dash
 
 
 def _signature(text: str, quote: Quote, paras: Sequence[tuple[int, int]], p: int) -> Found | None:
-    """A quotation that ends its paragraph (``p``), signed on the next line by a dash and a name
-    (the way pull quotes and quote roundups credit their speakers): that name spoke it."""
-    if not quote.closed or p + 1 >= len(paras):
+    """A quotation that ends its paragraph (``p``) signed by a dash and a name, on the same line
+    (``"..." ― Sonya Herridge``) or the next: the way pull quotes, vox pops and quote roundups
+    credit their speakers. That name spoke it."""
+    if not quote.closed:
         return None
-    nxt = paras[p + 1]
-    if nxt[1] - nxt[0] > MAX_SIGNATURE_CHARS or text[
-        quote.close + mark_len_at(text, quote.close) : paras[p][1]
-    ].strip(" \t.,"):
+    after = quote.close + mark_len_at(text, quote.close)
+    tail = text[after : paras[p][1]]
+    if tail.strip().strip(".,"):
+        # the signature follows on the quotation's own line, and nothing after it but a stop
+        m = _SIGNATURE.match(text, after, paras[p][1])
+        if (
+            m is None
+            or paras[p][1] - after > MAX_SIGNATURE_CHARS
+            or (text[m.end() - 1] != "," and text[m.end() : paras[p][1]].strip().strip("."))
+        ):
+            return None  # a description may follow the name after a comma ("- Jo Ames, 34, a nurse")
+    elif p + 1 < len(paras) and paras[p + 1][1] - paras[p + 1][0] <= MAX_SIGNATURE_CHARS:
+        m = _SIGNATURE.match(text, paras[p + 1][0], paras[p + 1][1])
+    else:
         return None
-    m = _SIGNATURE.match(text, nxt[0], nxt[1])
     if m is None or any(w.strip(".").lower() in _NOT_TURN_NAMES for w in m.group(1).split()):
         return None
     role, name = split_title(m.group(1).split())

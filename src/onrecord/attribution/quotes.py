@@ -69,6 +69,12 @@ def _misused_open(text: str, i: int, end: int) -> bool:
     return text[i - 1] in ",.!?" and (i + 1 >= end or text[i + 1].isspace())
 
 
+def _misused_close(text: str, i: int, ps: int, end: int) -> bool:
+    """A closing curly mark that opens a quotation: the mirror typo, at the start of a paragraph
+    or after a space and glued to the word it opens ('”Mr. Trump embodies ...”')."""
+    return (i == ps or text[i - 1].isspace()) and i + 1 < end and text[i + 1].isalnum()
+
+
 def _double_quotes(text: str, paras: Sequence[tuple[int, int]]) -> list[Quote]:
     out: list[Quote] = []
     pending: int | None = None  # position of the open mark not yet closed
@@ -84,7 +90,9 @@ def _double_quotes(text: str, paras: Sequence[tuple[int, int]]) -> list[Quote]:
                 out.append(_inner(text, pending, i, True))
                 pending = None
                 continue
-            if c in _OPEN_DOUBLE or (c == '"' and pending is None):
+            if pending is None and c in _CLOSE_DOUBLE and _misused_close(text, i, ps, pe):
+                pending = i
+            elif c in _OPEN_DOUBLE or (c == '"' and pending is None):
                 if c == '"' and not _opens_straight(text, i, ps) and i + 1 < pe:
                     i += mark_len(text, i) - 1
                     continue  # a stray straight mark glued to a word: not an opening

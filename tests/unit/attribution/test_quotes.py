@@ -21,6 +21,11 @@ def _inner(text: str) -> list[str]:
         ("Farmers’ groups don’t agree.", []),
         # a no-break space before a straight mark opens a quotation like any space
         ('"It is over," he said.\xa0"We go home now."', ["It is over", "We go home now."]),
+        # a closing mark typed for an opening one, glued to the word it opens
+        ("\u201dFear. I am afraid.\u201d \u2015 Ana Ruiz", ["Fear. I am afraid."]),
+        ("He left.\n\u201dWe stay,\u201d she said.", ["We stay"]),
+        # a closing mark after a space but before a space opens nothing
+        ("The word \u201d is a mark.", []),
     ],
 )
 def test_pairs(text: str, expected: list[str]) -> None:

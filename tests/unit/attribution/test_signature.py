@@ -1,5 +1,6 @@
-"""A quotation that ends its paragraph, signed on the next line by a dash and a name ("- Bernie
-Sanders.", "-President Obama, tweeting after ..."), is that person's. text -> expected (speaker
+"""A quotation that ends its paragraph, signed by a dash and a name on the next line ("- Bernie
+Sanders.", "-President Obama, tweeting after ...") or on its own line ('"..." ― Sonya Herridge',
+the way vox pops credit each voice), is that person's. text -> expected (speaker
 mention, speaker name) of the quotation; and lines opened by a dash that sign nothing."""
 
 from __future__ import annotations
@@ -20,6 +21,11 @@ SIGNED: list[tuple[str, str, str]] = [
         "Tom Berger",
     ),
     (OTHERS + QUOTE + "\u2014 Ines Duarte", "Ines Duarte", "Ines Duarte"),
+    # on the quotation's own line, after a horizontal bar and a no-break space
+    (OTHERS + QUOTE.rstrip() + " \u2015\xa0Ines Duarte\n", "Ines Duarte", "Ines Duarte"),
+    (OTHERS + QUOTE.rstrip() + "\u2015 Carl B. Ruiz.\n", "Carl B. Ruiz", "Carl B. Ruiz"),
+    # a description after a comma
+    (OTHERS + QUOTE.rstrip() + " \u2014 Ines Duarte, 34, a nurse in Tampa\n", "Ines Duarte", "Ines Duarte"),
 ]
 
 UNSIGNED: list[str] = [
