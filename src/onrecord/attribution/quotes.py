@@ -2,8 +2,9 @@
 
 Double quotes (curly, straight, low-9, guillemets) are paired across a paragraph; a quote whose
 paragraph ends while it is still open continues when the next paragraph starts with an opening
-mark (the news convention for multi-paragraph quotes). Single quotes are only looked for outside
-double quotes, and a right single quote followed by a letter is an apostrophe, never a close.
+mark of the same kind, straight or curly (the news convention for multi-paragraph quotes). Single
+quotes are only looked for outside double quotes, and a right single quote followed by a letter is
+an apostrophe, never a close.
 """
 
 from __future__ import annotations
@@ -103,15 +104,21 @@ def _double_quotes(text: str, paras: Sequence[tuple[int, int]]) -> list[Quote]:
             i += mark_len(text, i) - 1
         if pending is not None:
             nxt = paras[k + 1][0] if k + 1 < len(paras) else None
-            if (
-                nxt is not None
-                and (text[nxt] in _OPEN_DOUBLE + '"' or text.startswith("''", nxt))
-                and _adjacent(text, pe, nxt)
-            ):
+            if nxt is not None and _reopens(text, pending, nxt) and _adjacent(text, pe, nxt):
                 continue  # the quote runs on into the next paragraph
             out.append(_inner(text, pending, pe, False))
             pending = None
     return out
+
+
+def _reopens(text: str, pending: int, nxt: int) -> bool:
+    """Whether the paragraph at ``nxt`` reopens the quotation opened at ``pending``: with a mark
+    of the same kind (a straight quotation's next paragraph opened by a curly mark is a quotation
+    inside it, as when a blog quotes a whole passage of another article)."""
+    straight = text[pending] == '"' or text.startswith("''", pending)
+    if text[nxt] == '"' or text.startswith("''", nxt):
+        return straight
+    return text[nxt] in _OPEN_DOUBLE and not straight
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:

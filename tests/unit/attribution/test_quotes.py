@@ -37,3 +37,12 @@ def test_multi_paragraph_quote() -> None:
     paras = [(0, 12), (13, len(text))]
     (q,) = find_quotes(text, paras)
     assert text[q.start : q.end] == "First part.\n“Second part."
+
+
+def test_a_straight_quotation_does_not_run_into_a_curly_one() -> None:
+    # a blog quoting a passage of another article in straight marks: the curly quotation that
+    # opens the next paragraph is one inside the passage, not the passage going on
+    text = '"Melanie was angry. She was anxious.\n\u201cIt never crossed my mind,\u201d she said.'
+    paras = [(0, 36), (37, len(text))]
+    quotes = [(text[q.start : q.end], q.closed) for q in find_quotes(text, paras)]
+    assert quotes[:2] == [("Melanie was angry. She was anxious.", False), ("It never crossed my mind", True)]
