@@ -25,6 +25,7 @@ from onrecord.models import Speaker
 _RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+(?:(?:de|van|von|bin|al)\s+)?[A-Z][\w\u2019'.-]*)+")
 _DESCRIPTOR = re.compile(r"-(?:born|based|bred|raised|winner|winning|backed|led|owned)$", re.IGNORECASE)
 _COURTESY = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\b\.?")
+_COURTESY_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _NEGATED_AUXILIARY = re.compile(r"n['\u2019]t$", re.IGNORECASE)
 _CLOCK = frozenset({"AM", "PM", "A.M.", "P.M."})
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+|[a-z-]+\s+){0,3}?)([a-z-]+)\s*$")
@@ -33,6 +34,7 @@ ROLE_REACH = 200  # characters before a name that may hold its role ("Kremlin sp
 _OFFICE_BEFORE = re.compile(r"(?:^|\s)(([A-Za-z-]+)\s+(of|to|for))\s+$")
 # ", former special envoy to Ukraine Kurt Volker," right after a mention
 _APPOSITIVE = re.compile(r",\s+([^,;:.!?\n\u201c\u201d\"]{2,100}?),")
+_ROLE_AHEAD = re.compile(r"\b[Tt]he\s+((?:[a-z][\w\u2019'-]*\s+){0,3}[a-z][\w-]*),\s*$")
 _APPOS = re.compile(r"^,\s+(?:the|a|an)\s+([\w\u2019' -]{2,60}?),")
 # Capitalised words that start sentences or precede names without being part of them.
 _NOT_NAME = frozenset(
@@ -232,7 +234,13 @@ class ArticleSpeakers:
         self.roles: dict[str, list[str]] = {}  # full name -> roles
         self.role_intro: list[tuple[int, str, str]] = []  # (position, role lower, name)
         self.person_at: list[tuple[int, str]] = []  # where full person names occur
-        self.gender: dict[str, str] = {}  # surname -> "m" or "f", from titles and gendered roles
+        # a family shares a surname ("Michelle Obama", "Mr. Obama"): the gender each full name
+        # was introduced with (a gendered role or title), the genders of the courtesy titles
+        # written before each surname, and the full names of each surname
+        self.name_gender: dict[str, str] = {}
+        self.title_gender: dict[str, set[str]] = {}
+        self.first_title_gender: dict[str, str] = {}
+        self.by_surname: dict[str, list[str]] = {}
         self.orgs: set[str] = set()  # names the text shows are not people's ("the United States")
         self.org_intro: list[tuple[int, str, str]] = []  # (position, kind noun, name)
         self.introduced: set[str] = set()  # organisations introduced with a noun or "which"
@@ -315,7 +323,11 @@ class ArticleSpeakers:
                 word = m.group()
                 bare = word.removesuffix("\u2019s").removesuffix("'s")
                 if bare in known and not quoted(m.start()):
-                    self.named.append((m.start(), known[bare], bare != word))
+                    name = known[bare]
+                    courtesy = _COURTESY_BEFORE.search(text, max(ps, m.start() - 5), m.start())
+                    if courtesy is not None:  # "Mr. Obama" beside Michelle Obama is another Obama
+                        name = self._titled_person(name, _gender_of_title(courtesy.group(1)))
+                    self.named.append((m.start(), name, bare != word))
         for _, start, end in runs:
             name = " ".join(_clean(text[start:end].split()))
             if name and _is_firm(name, self.introduced) and not quoted(start):
@@ -347,7 +359,9 @@ class ArticleSpeakers:
             raw = raw[1:]  # "9:09 PM Ted Cruz Hints ...": a time stamp, not a title
         gender = _gender_of_title(raw[0]) if len(raw) > 1 else None
         if gender is not None:  # "Mrs. Clinton", "Mr. Peskov": the surname's gender
-            self.gender.setdefault(raw[-1].removesuffix("\u2019s").removesuffix("'s"), gender)
+            surname = raw[-1].removesuffix("\u2019s").removesuffix("'s")
+            self.title_gender.setdefault(surname, set()).add(gender)
+            self.first_title_gender.setdefault(surname, gender)
         words = _clean(raw)
         if len(words) == 1 and gender is not None:
             # "Mrs. Lindqvist": a person known by title and surname, there for later pronouns
@@ -386,6 +400,11 @@ class ArticleSpeakers:
         ):
             self._plain.add(name)
         first = self.full.setdefault(surname, name)
+        family = self.by_surname.setdefault(surname, [])
+        # one person per entry: "Vander Plaats" (from "Mr. Vander Plaats") is Bob Vander Plaats
+        family[:] = [n for n in family if not name.endswith(" " + n)]
+        if not any(n == name or n.endswith(" " + name) for n in family):
+            family.append(name)
         longer = len(name) > len(first) and name.endswith(" " + first) and name in self._plain
         shorter = len(name) < len(first) and first.endswith(" " + name) and first not in self._plain
         if longer or shorter:
@@ -406,6 +425,11 @@ class ArticleSpeakers:
             if before and before.group(2).lower() in ROLE_WORDS:
                 lower_role = " ".join(_words_of_role((before.group(1) + before.group(2)).split()))
                 role = f"{lower_role} {role}" if role else lower_role
+            elif not role:
+                # "the first lady, Michelle Obama": the role set off before the name
+                ahead = _ROLE_AHEAD.search(text, lo, start)
+                if ahead and ahead.group(1).split()[-1].lower() in ROLE_WORDS:
+                    role = ahead.group(1)
         after = _APPOS.search(text[end : end + 80])
         if after and any(w.lower() in ROLE_WORDS for w in after.group(1).split()):
             self._add_role(roles, after.group(1), start, name)
@@ -433,13 +457,17 @@ class ArticleSpeakers:
                 if len(holders) != 1:
                     continue
                 full = holders[0]
+            elif self._other_titled(full):
+                # "President Obama" in an article that names Michelle Obama and writes "Mr. Obama":
+                # the title is the other Obama's, known by surname alone
+                full = surname
             self._add_role(self.roles.setdefault(full, []), role, start, full)
         self.role_intro.sort()
 
     def _add_role(self, roles: list[str], role: str, pos: int, name: str) -> None:
         gender = _gender_of_role(role)
         if gender is not None:
-            self.gender.setdefault(name.split()[-1], gender)
+            self.name_gender.setdefault(name, gender)
         if role not in roles:
             roles.append(role)
         self.role_intro.append((pos, " ".join(_role_words(role)), name))
@@ -500,7 +528,7 @@ class ArticleSpeakers:
     ) -> Speaker | None:
         for at, sp in reversed(self.history):
             if at <= pos and sp.type in types and sp.name and sp.name != exclude:
-                if gender is not None and self.gender.get(sp.name.split()[-1], gender) != gender:
+                if gender is not None and not self._fits(sp.name, gender):
                     continue  # "she" is not the last speaker if he is known to be a man
                 return sp
         return None
@@ -536,6 +564,46 @@ class ArticleSpeakers:
             return None
         return Mention(run.start(), run.end(), run.group(), "name", name.split()[-1], name, role)
 
+    def gender_of(self, name: str) -> str | None:
+        """A person's gender as the article gives it: from their own gendered role or title, else
+        from the first courtesy title written before their surname ("Mrs. Clinton"). None when the
+        article does not say."""
+        own = self.name_gender.get(name)
+        if own is not None:
+            return own
+        return self.first_title_gender.get(name.split()[-1] if name else "")
+
+    def _other_titled(self, name: str) -> bool:
+        """Whether a courtesy title before ``name``'s surname names someone else: a person of the
+        other gender ("Mr. Obama" beside Michelle Obama)."""
+        own = self.name_gender.get(name)
+        titles = self.title_gender.get(name.split()[-1], set())
+        return own is not None and len(titles - {own}) == 1
+
+    def _fits(self, name: str, gender: str) -> bool:
+        return self.gender_of(name) in (None, gender)
+
+    def _titled_person(self, name: str, gender: str | None) -> str:
+        """Who a mention with a courtesy title is, given ``name``, the canonical name of its
+        surname: the one member of the family the article gives that gender ("Ms. Khan" beside
+        "Mr. Khizr Khan" and "Mrs. Ghazala Khan"), else ``name`` unless the article gives it the
+        other gender; then the one member whose gender it does not give, else the bare surname
+        ("Mr. Obama" in an article that names only Michelle Obama is another Obama)."""
+        if gender is None:
+            return name
+        surname = name.split()[-1]
+        family = self.by_surname.get(surname, [])
+        same = [n for n in family if self.name_gender.get(n) == gender]
+        if len(same) == 1:
+            return same[0]
+        if self.name_gender.get(name) in (None, gender):
+            return name
+        open_ = [n for n in family if self.name_gender.get(n) is None]
+        if len(open_) == 1:
+            return open_[0]
+        self.name_gender.setdefault(surname, gender)
+        return surname
+
     def _sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_starts, pos) - 1
 
@@ -559,7 +627,7 @@ class ArticleSpeakers:
             a, b = bisect.bisect_left(self.named_at, lo), bisect.bisect_left(self.named_at, hi)
             c, d = bisect.bisect_left(self.spoken, (lo, "")), bisect.bisect_left(self.spoken, (hi, ""))
             found = sorted([*self.named[a:b], *((at, n, False) for at, n in self.spoken[c:d])])
-            fits = [(n, p) for _, n, p in found if self.gender.get(n.split()[-1], gender) == gender]
+            fits = [(n, p) for _, n, p in found if self._fits(n, gender)]
             for possessive in (False, True):
                 for n, p in fits:
                     if p == possessive:
@@ -635,11 +703,7 @@ class ArticleSpeakers:
                     return Resolved(self._person(near_name), 0.75)
                 sp = self._recent(pos, ("person",), gender=wanted)
                 if sp is None:
-                    near = [
-                        n
-                        for at, n in self.person_at
-                        if at < pos and self.gender.get(n.split()[-1], wanted) == wanted
-                    ]
+                    near = [n for at, n in self.person_at if at < pos and self._fits(n, wanted)]
                     if near:
                         return Resolved(self._person(near[-1]), 0.55)
             elif head in _PLURAL:
@@ -666,6 +730,9 @@ class ArticleSpeakers:
                 name = cleaned
                 return Resolved(Speaker(_sid("organization", name), name, "organization"), 0.85)
             name = self.canonical(raw)
+            courtesy = _COURTESY.match(m.text)
+            if courtesy is not None:
+                name = self._titled_person(name, _gender_of_title(courtesy.group()))
             return Resolved(self._person(name, m.role), 0.9 if " " in name else 0.75)
         words = _clean(m.resolvable.split())
         words = [w for w in words if w.lower() not in _ARTICLES] or [m.head]

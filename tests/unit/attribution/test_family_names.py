@@ -1,0 +1,53 @@
+"""Two people of one family share a surname ("Michelle Obama", "Mr. Obama"): a courtesy title
+says which one a surname stands for, and a title before the bare surname ("President Obama") is
+not given to the family member the article shows to be someone else. Invented names throughout."""
+
+from __future__ import annotations
+
+from onrecord.attribution import extract_attributions
+
+
+def _speakers(text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    return [
+        (a.speaker_mention.text, a.speaker.name, a.speaker.roles)
+        for a in extract_attributions(text)
+        if a.speaker_mention is not None and a.speaker is not None
+    ]
+
+
+def test_a_courtesy_title_of_the_other_gender_is_another_family_member() -> None:
+    text = (
+        "First lady Dana Kessler visited a school in Ohio on Friday, as President Kessler toured Asia.\n\n"
+        '"Every child deserves a library," Mrs. Kessler said.\n\n'
+        "Later, Mr. Kessler told reporters that the trade talks were going well.\n\n"
+        '"It is a good day," the president said.\n\n'
+        "She said the tour of schools would go on."
+    )
+    assert _speakers(text) == [
+        ("Mrs. Kessler", "Dana Kessler", ("First lady",)),
+        ("Mr. Kessler", "Kessler", ("President",)),
+        ("the president", "Kessler", ("President",)),
+        ("She", "Dana Kessler", ("First lady",)),
+    ]
+
+
+def test_a_role_set_off_before_the_name_is_learned() -> None:
+    text = (
+        "The campaign hired a new manager, the senior adviser, Pavel Orlin, on Monday.\n\n"
+        "The adviser said the campaign would move to Denver."
+    )
+    ((mention, name, roles),) = _speakers(text)
+    assert (mention, name) == ("The adviser", "Pavel Orlin")
+    assert roles == ("senior adviser",)
+
+
+def test_a_family_member_named_with_a_title_of_their_own_gender_keeps_it() -> None:
+    text = (
+        "Rami Haddad and Congresswoman Leila Haddad spoke at the convention on Thursday.\n\n"
+        "Mr. Haddad said the war had taken their son.\n\n"
+        "Ms. Haddad said she had not been allowed to speak."
+    )
+    assert [(m, n) for m, n, _ in _speakers(text)] == [
+        ("Mr. Haddad", "Rami Haddad"),
+        ("Ms. Haddad", "Leila Haddad"),
+    ]
