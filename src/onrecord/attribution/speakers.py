@@ -21,9 +21,11 @@ from onrecord.attribution.cues import opens_inverted_report, words
 from onrecord.attribution.mentions import ORG_WORDS, ROLE_WORDS, Mention, split_office, split_title
 from onrecord.attribution.segment import is_abbreviation, sentences
 from onrecord.models import Speaker
+from onrecord.nlp import PARSE_ONLY_DISABLE, load_nlp
 
 _RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+(?:(?:de|van|von|bin|al)\s+)?[A-Z][\w\u2019'.-]*)+")
 _DESCRIPTOR = re.compile(r"-(?:born|based|bred|raised|winner|winning|backed|led|owned)$", re.IGNORECASE)
+MAX_TITLE_CHARS = 300  # a title line longer than this is a paragraph, never tagged on its own
 _COURTESY = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\b\.?")
 _COURTESY_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _NEGATED_AUXILIARY = re.compile(r"n['\u2019]t$", re.IGNORECASE)
@@ -250,6 +252,7 @@ class ArticleSpeakers:
         # a title-case headline is read in sentence case, as the parser reads it ("Chris Christie
         # Calls Hillary Clinton ..." names two people, not one with a long name)
         cased = sentence_cased(text, paras, lower_first=self._lower)
+        self._cased_title = cased[paras[0][0] : paras[0][1]] if paras else ""
         runs = [
             (ps, start, end)
             for ps, pe in paras
@@ -258,6 +261,19 @@ class ArticleSpeakers:
         ]
         self._quoted = sorted(quotes)
         self._plain: set[str] = set()  # full names seen where every word of them is surely theirs
+        # full names seen only opening the title line, whose first word may be a headline's
+        # adjective ("Derelict Obama and Clinton"), and those seen anywhere else
+        self._title_names: set[str] = set()
+        self._body_names: set[str] = set()
+        # a short first line of one sentence with more after it is a title (some sources end
+        # titles with a full stop)
+        titled = (
+            len(paras) > 1
+            and paras[0][1] - paras[0][0] <= MAX_TITLE_CHARS
+            and len(sentences(text, paras[0][0], paras[0][1], 0)) == 1
+        )
+        self._title_start = paras[0][0] if titled else -1
+        self._title_tag: str | None = None  # the tag of the title's first word, when needed
         self._titled: list[tuple[int, str, str]] = []  # (position, surname, title) to settle
         for ps, start, end in runs:
             self._learn(cased, ps, start, end)
@@ -394,6 +410,7 @@ class ArticleSpeakers:
         # quotation ("Crooked Hillary Clinton") or opening a sentence, when the article writes
         # that word in lower case too ("Rival Hillary Clinton had mocked ...").
         opening = raw[0].removesuffix("\u2019s").removesuffix("'s") == name.split()[0]
+        (self._title_names if opening and start == self._title_start else self._body_names).add(name)
         if not (
             self._in_quotation(start)
             or (opening and self._opens_sentence(text, ps, start) and name.split()[0].lower() in self._lower)
@@ -472,11 +489,34 @@ class ArticleSpeakers:
             roles.append(role)
         self.role_intro.append((pos, " ".join(_role_words(role)), name))
 
+    def _title_opens_with_common_word(self) -> bool:
+        """Whether the title line, read in sentence case, opens with a word the tagger does not
+        take for a proper noun ("Understated", "Debating", "Maybe"; not "Cecile")."""
+        if self._title_tag is None:
+            line = self._cased_title
+            tag = ""
+            if 0 < len(line) <= MAX_TITLE_CHARS:
+                doc = load_nlp()(line, disable=["parser", *PARSE_ONLY_DISABLE])
+                tag = doc[0].tag_ if len(doc) else ""
+            self._title_tag = tag
+        return self._title_tag not in ("", "NNP", "NNPS")
+
     def canonical(self, name: str) -> str:
         words = _clean(name.split())
         if not words:
             return name
         full = self.full.get(words[-1])
+        if (
+            full
+            and len(words) == 1
+            and full in self._title_names
+            and full not in self._body_names
+            and self._title_opens_with_common_word()
+        ):
+            # "Understated Perez Is ...": the headline's word, not a first name; the person is the
+            # one the body names in full with that surname, if any
+            others = [n for n in self.by_surname.get(words[0], []) if n in self._body_names]
+            return others[0] if len(others) == 1 else words[0]
         if full and (len(words) == 1 or full.endswith(" ".join(words))):
             return full
         return " ".join(words)

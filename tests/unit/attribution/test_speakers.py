@@ -655,3 +655,30 @@ def test_titles_acronyms_assemblies_and_opening_words(
     (a,) = extract_attributions(text)
     assert a.speaker is not None
     assert (a.speaker.name, a.speaker.type, a.speaker.roles) == (name, type_, roles)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        # a name seen in full only at the head of the title: a first word the tagger takes for
+        # something other than a proper noun is the headline's, not the person's
+        ("Understated Vela is quietly winning the race", "Vela"),
+        ("Maybe Vela was right all along", "Vela"),
+        ("Debating Vela: a hard task", "Vela"),
+        ("Cecile Vela wins the seat", "Cecile Vela"),
+    ],
+)
+def test_a_headline_word_before_a_surname_is_no_first_name(title: str, name: str) -> None:
+    text = f"{title}\n\nThe senator ran a quiet campaign this year.\n\nVela said the polls showed her ahead."
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == name
+
+
+def test_a_headline_word_gives_way_to_the_name_in_the_body() -> None:
+    text = (
+        "Top Vela adviser sent secret messages to her account\n\n"
+        "Senator Ana Vela's top adviser wrote several of the messages.\n\n"
+        "Vela said the messages were not marked secret."
+    )
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Ana Vela"
