@@ -489,6 +489,17 @@ class ArticleSpeakers:
             roles.append(role)
         self.role_intro.append((pos, " ".join(_role_words(role)), name))
 
+    def _names_person(self, name: str, start: int, end: int) -> bool:
+        """Whether ``name``, in a mention from ``start`` to ``end``, is a person the article names
+        in full somewhere else too ("Hillary Clinton", not a "Halvorsen Shipping" seen only here)."""
+        words = _clean(name.split())
+        if not words or _is_org(name) or name in self.orgs:
+            return False
+        full = self.full.get(words[-1])
+        if full is None or not full.endswith(" ".join(words)):
+            return False
+        return any(n == full and not start <= at < end for at, n in self.person_at)
+
     def _title_opens_with_common_word(self) -> bool:
         """Whether the title line, read in sentence case, opens with a word the tagger does not
         take for a proper noun ("Understated", "Debating", "Maybe"; not "Cecile")."""
@@ -806,10 +817,15 @@ class ArticleSpeakers:
                 m.head.lower() in _ORG_NOUNS or _is_org(" ".join(words))
             ):
                 name = " ".join(words)
-                return Resolved(Speaker(_sid("organization", name), name, "organization"), 0.7)
+                # "the campaign", "the government": a description, not a name; which one it is
+                # only this article says, so it is no organisation shared with other articles
+                key = f"{article}:{name}" if name.islower() else name
+                return Resolved(Speaker(_sid("organization", key), name, "organization"), 0.7)
             if m.head.lower() in ROLE_WORDS:
                 role = " ".join(words)
                 org = _spoken_for(m.resolvable.split()) if m.head.lower() in _SPOKES_WORDS else None
+                if org is not None and self._names_person(org, m.start, m.end):
+                    org = None  # "a spokeswoman for Hillary Clinton", like "Trump's spokesman"
                 if org is not None:
                     # "a WeWork spokesperson", "a spokesman for the Justice Department" whom the
                     # article does not name: the organisation speaks through them

@@ -56,11 +56,18 @@ class Mention:
 
 
 def mentions_from_attributions(attributions: Iterable[Attribution]) -> list[Mention]:
-    """The named speakers of attributions, one mention per attribution (counts give canonical names)."""
+    """The named speakers of attributions, one mention per attribution (counts give canonical names).
+    An organisation known only by a description ("the campaign", "the government") names no one
+    across articles."""
     out = []
     for a in attributions:
         sp = a.speaker
-        if sp is not None and sp.name and sp.type != UNKNOWN:
+        if (
+            sp is not None
+            and sp.name
+            and sp.type != UNKNOWN
+            and not (sp.type == "organization" and sp.name.islower())
+        ):
             out.append(Mention(a.article, sp.name, sp.type, sp.roles))
     return out
 

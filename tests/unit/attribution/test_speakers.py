@@ -682,3 +682,26 @@ def test_a_headline_word_gives_way_to_the_name_in_the_body() -> None:
     )
     (a,) = extract_attributions(text)
     assert a.speaker is not None and a.speaker.name == "Ana Vela"
+
+
+def test_a_spokesperson_of_a_named_person_speaks_for_no_organisation() -> None:
+    text = (
+        "Senator Ana Vela toured the port on Friday.\n\n"
+        "A spokeswoman for Ana Vela said the senator would not comment."
+    )
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.type, a.speaker.roles) == (
+        None,
+        "person",
+        ("spokeswoman for Ana Vela",),
+    )
+
+
+def test_an_organisation_known_by_a_description_is_the_articles_own() -> None:
+    said = "The campaign said the rally would go ahead."
+    (a,) = extract_attributions(said, article="a1")
+    (b,) = extract_attributions(said, article="a2")
+    assert a.speaker is not None and b.speaker is not None
+    assert (a.speaker.name, a.speaker.type) == ("campaign", "organization")
+    assert a.speaker.id != b.speaker.id

@@ -184,10 +184,16 @@ def test_mentions_from_attributions_skips_unresolved_speakers() -> None:
             attribution(Speaker("s1", "Carla Mendes", "person", ("mayor",))),
             attribution(Speaker("s2", None, "unknown")),
             attribution(Speaker("s3", None, "person", ("the doctor",))),
+            # "the campaign": a description, a different campaign in each article
+            attribution(Speaker("s4", "campaign", "organization")),
+            attribution(Speaker("s5", "Mendes campaign", "organization")),
             attribution(None),
         ]
     )
-    assert found == [Mention("art1", "Carla Mendes", "person", ("mayor",))]
+    assert found == [
+        Mention("art1", "Carla Mendes", "person", ("mayor",)),
+        Mention("art1", "Mendes campaign", "organization"),
+    ]
 
 
 def test_a_surname_with_the_role_of_only_one_person_joins_that_person() -> None:
