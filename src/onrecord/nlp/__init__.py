@@ -18,10 +18,12 @@ PARSE_ONLY_DISABLE: tuple[str, ...] = ("attribute_ruler", "lemmatizer", "ner")
 
 # Scraped text often glues a quotation mark to the punctuation before it (``said,\u201cLook``,
 # ``said:"We``); the stock tokenizer then makes one token of ``said,\u201cLook`` and the cue is
-# lost. These infixes split the punctuation and the opening mark off.
+# lost. These infixes split the punctuation and the opening mark off, and a closing mark glued to
+# the word after it (``ratings.\u201dTrump tells``, ``paranoia,\u201dClinton said``).
 _GLUED_QUOTE_INFIXES = (
-    r"(?<=[^\W\d_])[,:;](?=[\u201c\u2018\u00ab\"])",
+    r"(?<=[^\W\d_])[,:;](?=[\u201c\u2018\u00ab\"\u201d])",
     r"(?<=[,:;])[\u201c\u2018\u00ab\"](?=[^\W_])",
+    r"(?<=[,.!?])[\u201d\"](?=[^\W\d_])",
 )
 
 __all__ = ["PARSE_ONLY_DISABLE", "load_nlp"]

@@ -19,6 +19,10 @@ def test_loaded_once_with_parser() -> None:
     [
         ("said,\u201cLook", ["said", ",", "\u201c", "Look"]),
         ('told reporters:"We', ["told", "reporters", ":", '"', "We"]),
+        # a closing mark glued to the word after it
+        ("paranoia,\u201dClinton said", ["paranoia", ",", "\u201d", "Clinton", "said"]),
+        ("ratings.\u201dTrump tells", ["ratings", ".", "\u201d", "Trump", "tells"]),
+        ('he said."We will', ["he", "said", ".", '"', "We", "will"]),
         # what the stock tokenizer already splits stays as it was
         ("U.S.-led talks, 3,000 people", ["U.S.-led", "talks", ",", "3,000", "people"]),
     ],
