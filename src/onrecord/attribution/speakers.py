@@ -277,6 +277,7 @@ class ArticleSpeakers:
         self._titled: list[tuple[int, str, str]] = []  # (position, surname, title) to settle
         for ps, start, end in runs:
             self._learn(cased, ps, start, end)
+        self._family_names_first()
         self._titled_surnames()
         self.history: list[tuple[int, Speaker]] = []
         self.spoken: list[tuple[int, str]] = []  # where people resolved so far speak, by position
@@ -453,6 +454,16 @@ class ArticleSpeakers:
         if role:
             self._add_role(roles, role, start, name)
         self.person_at.append((start, name))
+
+    def _family_names_first(self) -> None:
+        """A titled surname no full name ends with is the first word of the one full name it opens:
+        family name first ("Ban Ki-moon", "Mr. Ban"; "Xi Jinping", "President Xi")."""
+        titled = {*self.title_gender, *(surname for _, surname, _ in self._titled)}
+        for surname in titled - self.full.keys():
+            opened = [n for n in self.roles if " " in n and n.split()[0] == surname]
+            if len(opened) == 1:
+                self.full[surname] = opened[0]
+                self.by_surname.setdefault(surname, []).append(opened[0])
 
     def _titled_surnames(self) -> None:
         """Give each title before a bare surname to the one person of the article with that

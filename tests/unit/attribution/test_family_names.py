@@ -51,3 +51,15 @@ def test_a_family_member_named_with_a_title_of_their_own_gender_keeps_it() -> No
         ("Mr. Haddad", "Rami Haddad"),
         ("Ms. Haddad", "Leila Haddad"),
     ]
+
+
+def test_a_family_name_written_first_is_the_titled_surname() -> None:
+    text = (
+        "Finance Minister Lou Weiming of China spoke in Beijing on Monday.\n\n"
+        "Mr. Lou said the currency would stay stable.\n\n"
+        "President Zhao Kemin met the delegation. President Zhao said the talks were useful."
+    )
+    assert [(m, n) for m, n, _ in _speakers(text)] == [
+        ("Mr. Lou", "Lou Weiming"),
+        ("President Zhao", "Zhao Kemin"),
+    ]
