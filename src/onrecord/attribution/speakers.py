@@ -788,7 +788,13 @@ class ArticleSpeakers:
                     return Resolved(self._person(person), 0.8)
                 sid = _sid("person", f"{article}:{cleaned.lower()}")
                 return Resolved(Speaker(sid, None, "person", (cleaned,)), 0.6)
-            if _is_org(raw) or raw.isupper() or cleaned.isupper() or cleaned in self.orgs:
+            if (
+                _is_org(raw)
+                or raw.isupper()
+                or cleaned.isupper()
+                or cleaned in self.orgs
+                or (cleaned not in self.full and _is_brand(cleaned))
+            ):
                 name = cleaned
                 return Resolved(Speaker(_sid("organization", name), name, "organization"), 0.85)
             name = self.canonical(raw)
@@ -848,6 +854,8 @@ class ArticleSpeakers:
             description = " ".join(words)
             return Resolved(Speaker(_sid("unknown", f"{article}:{pos}"), description, "unknown"), 0.5)
         name = " ".join(words)
+        if len(words) == 1 and _is_brand(name):
+            return Resolved(Speaker(_sid("organization", name), name, "organization"), 0.75)  # "WikiLeaks"
         return Resolved(Speaker(_sid("group", name), name, "group"), 0.75)
 
 
@@ -914,6 +922,16 @@ def _gender_of_role(role: str) -> str | None:
     if any((w.endswith("man") and len(w) > 5) or w in ("king", "prince", "duke") for w in words):
         return "m"
     return None
+
+
+# A single word with a capital inside is a brand ("PolitiFact", "WikiLeaks", "eBay"), unless the
+# capital follows a prefix of surnames ("McConnell", "DeSantis", "LaGuardia", "O'Neill")
+_BRAND = re.compile(r"^(?:[A-Z][a-z]+|[a-z]{1,2})[A-Z][A-Za-z]*$")
+_SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Al|El|St|Fitz)[A-Z]")
+
+
+def _is_brand(name: str) -> bool:
+    return _BRAND.match(name) is not None and _SURNAME_PREFIX.match(name) is None
 
 
 def _is_org(name: str) -> bool:

@@ -705,3 +705,19 @@ def test_an_organisation_known_by_a_description_is_the_articles_own() -> None:
     assert a.speaker is not None and b.speaker is not None
     assert (a.speaker.name, a.speaker.type) == ("campaign", "organization")
     assert a.speaker.id != b.speaker.id
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("FactLedger said the claim was false.", "FactLedger", "organization"),
+        ("eVote said sales were up.", "eVote", "organization"),
+        ("DataLeaks said it would publish more.", "DataLeaks", "organization"),
+        # a capital inside a surname after its prefix is a person's
+        ("McAllister said the bill would pass.", "McAllister", "person"),
+        ("DeVries said the bill would pass.", "DeVries", "person"),
+    ],
+)
+def test_a_single_word_with_a_capital_inside_is_a_brand(text: str, name: str, type_: str) -> None:
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and (a.speaker.name, a.speaker.type) == (name, type_)
