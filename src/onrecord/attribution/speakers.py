@@ -541,7 +541,11 @@ class ArticleSpeakers:
             return others[0] if len(others) == 1 else words[0]
         if full and (len(words) == 1 or full.endswith(" ".join(words))):
             return full
-        return " ".join(words)
+        joined = " ".join(words)
+        extra = joined[: -len(full) - 1].split() if full and joined.endswith(" " + full) else []
+        if extra and all(w[:1].isupper() for w in extra) and joined not in self._plain:
+            return full  # "Rival Hillary Clinton had mocked ...": the word before is not her name
+        return joined
 
     def _by_role(self, words: list[str], pos: int) -> str | None:
         """The person a role noun at ``pos`` refers to ("the governor", "the Russian president"):

@@ -721,3 +721,13 @@ def test_an_organisation_known_by_a_description_is_the_articles_own() -> None:
 def test_a_single_word_with_a_capital_inside_is_a_brand(text: str, name: str, type_: str) -> None:
     (a,) = extract_attributions(text)
     assert a.speaker is not None and (a.speaker.name, a.speaker.type) == (name, type_)
+
+
+def test_a_word_before_a_full_name_that_is_not_part_of_it_elsewhere_gives_way() -> None:
+    # "embattled" is written in lower case elsewhere: opening the sentence, it is no first name
+    text = (
+        "Senator Ana Vela spoke on Friday about the debate and about the embattled Ana Vela campaign.\n\n"
+        "Embattled Ana Vela had mocked the complaint, saying the microphone was fine."
+    )
+    names = {a.speaker.name for a in extract_attributions(text) if a.speaker is not None}
+    assert names == {"Ana Vela"}
