@@ -543,7 +543,7 @@ class ArticleSpeakers:
             return full
         joined = " ".join(words)
         extra = joined[: -len(full) - 1].split() if full and joined.endswith(" " + full) else []
-        if extra and all(w[:1].isupper() for w in extra) and joined not in self._plain:
+        if full and extra and all(w[:1].isupper() for w in extra) and joined not in self._plain:
             return full  # "Rival Hillary Clinton had mocked ...": the word before is not her name
         return joined
 
