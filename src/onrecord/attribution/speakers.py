@@ -275,8 +275,13 @@ class ArticleSpeakers:
         self._title_start = paras[0][0] if titled else -1
         self._title_tag: str | None = None  # the tag of the title's first word, when needed
         self._titled: list[tuple[int, str, str]] = []  # (position, surname, title) to settle
+        self._placed: set[str] = set()  # names seen as places ("in Fort Pierce") ...
+        self._unplaced: set[str] = set()  # ... and elsewhere
         for ps, start, end in runs:
             self._learn(cased, ps, start, end)
+        for name in self._placed - self._unplaced:
+            if not self._surname_alone(name):  # "Mr. Lewandowski" after "had in Corey Lewandowski"
+                self._forget(name)
         self._family_names_first()
         self._titled_surnames()
         self.history: list[tuple[int, Speaker]] = []
@@ -402,6 +407,12 @@ class ArticleSpeakers:
             # "The Afghan Taliban", "the United States": a person takes no article
             self.orgs.add(name)
             return
+        if not role and _IN_PLACE.search(text, max(ps, start - 12), start) and not self._in_quotation(start):
+            # "a rally in Fort Pierce", "at Trump Tower": where, not who, unless the article names
+            # the same words as a person elsewhere ("at Bernie Sanders' side"); settled at the end
+            self._placed.add(name)
+        else:
+            self._unplaced.add(name)
         if not role and _after_a(text, ps, start, raw):
             # "A New York man", "a Donald Trump rally": a name used as a modifier names no one here
             return
@@ -454,6 +465,28 @@ class ArticleSpeakers:
         if role:
             self._add_role(roles, role, start, name)
         self.person_at.append((start, name))
+
+    def _surname_alone(self, name: str) -> bool:
+        """Whether the article writes the last word of ``name`` without the rest, as it does a
+        person's surname ("Lewandowski") and seldom a place's ("Hampshire")."""
+        surname = name.split()[-1]
+        alone = len(re.findall(rf"\b{re.escape(surname)}\b", self.text))
+        return alone > len(re.findall(rf"\b{re.escape(name)}\b", self.text))
+
+    def _forget(self, name: str) -> None:
+        """Unlearn a name as a person's: it names a place."""
+        self.orgs.add(name)
+        self.roles.pop(name, None)
+        surname = name.split()[-1]
+        family = [n for n in self.by_surname.get(surname, []) if n != name]
+        self.by_surname[surname] = family
+        if self.full.get(surname) == name:
+            if family:
+                self.full[surname] = family[0]
+            else:
+                del self.full[surname]
+        self.person_at = [(at, n) for at, n in self.person_at if n != name]
+        self.role_intro = [(at, r, n) for at, r, n in self.role_intro if n != name]
 
     def _family_names_first(self) -> None:
         """A titled surname no full name ends with is the first word of the one full name it opens:
@@ -903,6 +936,7 @@ def _after_the(text: str, ps: int, start: int, raw: Sequence[str]) -> bool:
 
 
 _A_BEFORE = re.compile(r"(?<![\w.])an? $", re.IGNORECASE)
+_IN_PLACE = re.compile(r"(?<![\w.])(?:in|at|near|outside|across|throughout) $")
 
 
 def _after_a(text: str, ps: int, start: int, raw: Sequence[str]) -> bool:

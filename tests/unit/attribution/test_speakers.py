@@ -731,3 +731,22 @@ def test_a_word_before_a_full_name_that_is_not_part_of_it_elsewhere_gives_way() 
     )
     names = {a.speaker.name for a in extract_attributions(text) if a.speaker is not None}
     assert names == {"Ana Vela"}
+
+
+def test_a_place_is_no_one_for_a_pronoun() -> None:
+    text = (
+        "Ana Vela held a rally in Port Saline on Friday.\n\n"
+        "The crowd waited for hours outside Lake Corran before the doors opened.\n\n"
+        "She said the state would vote for her."
+    )
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Ana Vela"
+
+
+def test_a_person_named_after_in_is_still_a_person() -> None:
+    text = (
+        "The campaign had a fighter in Corin Lasko, its manager, until June.\n\n"
+        "Mr. Lasko said he had no regrets."
+    )
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Corin Lasko"
