@@ -277,10 +277,19 @@ class ArticleSpeakers:
         self._titled: list[tuple[int, str, str]] = []  # (position, surname, title) to settle
         self._placed: set[str] = set()  # names seen as places ("in Fort Pierce") ...
         self._unplaced: set[str] = set()  # ... and elsewhere
+        self._quoted_names: set[str] = set()  # names seen in quotations ...
+        self._unquoted_names: set[str] = set()  # ... and in the writer's own words
         for ps, start, end in runs:
             self._learn(cased, ps, start, end)
         for name in self._placed - self._unplaced:
             if not self._surname_alone(name):  # "Mr. Lewandowski" after "had in Corey Lewandowski"
+                self._forget(name)
+                self.orgs.add(name)
+        firsts = {n.split()[0] for n in self._unquoted_names if n in self.roles}
+        for name in self._quoted_names - self._unquoted_names:
+            if name.split()[-1] in firsts:
+                # a nickname in a quotation ("Crooked Hillary", "Lyin' Ted") ends with the first
+                # name of someone the article names: no person of its own
                 self._forget(name)
         self._family_names_first()
         self._titled_surnames()
@@ -413,6 +422,7 @@ class ArticleSpeakers:
             self._placed.add(name)
         else:
             self._unplaced.add(name)
+        (self._quoted_names if self._in_quotation(start) else self._unquoted_names).add(name)
         if not role and _after_a(text, ps, start, raw):
             # "A New York man", "a Donald Trump rally": a name used as a modifier names no one here
             return
@@ -474,8 +484,7 @@ class ArticleSpeakers:
         return alone > len(re.findall(rf"\b{re.escape(name)}\b", self.text))
 
     def _forget(self, name: str) -> None:
-        """Unlearn a name as a person's: it names a place."""
-        self.orgs.add(name)
+        """Unlearn a name as a person's."""
         self.roles.pop(name, None)
         surname = name.split()[-1]
         family = [n for n in self.by_surname.get(surname, []) if n != name]

@@ -750,3 +750,13 @@ def test_a_person_named_after_in_is_still_a_person() -> None:
     )
     (a,) = extract_attributions(text)
     assert a.speaker is not None and a.speaker.name == "Corin Lasko"
+
+
+def test_a_nickname_in_a_quotation_is_no_person_of_its_own() -> None:
+    text = (
+        "Ana Vela spoke in the capital on Friday.\n\n"
+        'Her rival wrote: "Did Crooked Ana help the donors again?"\n\n'
+        "She said the attacks would not stop her."
+    )
+    found = [a for a in extract_attributions(text) if a.speaker_mention and a.speaker_mention.text == "She"]
+    assert [a.speaker.name for a in found if a.speaker] == ["Ana Vela"]
