@@ -58,3 +58,18 @@ def test_overrides_win_and_bad_files_are_refused(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert proc.stderr.startswith(f"error: {bad}:"), proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_an_organisation_known_by_a_description_is_no_entity(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(FIRST + "\nThe campaign said the rally would go ahead.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(SECOND + "\nThe campaign said the vote was fair.\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    assert run("ingest", str(folder), "--db", db).returncode == 0
+    names = {s["name"] for s in run_json("speakers", "--db", db)}
+    assert "campaign" not in names, names
+    campaigns = [
+        q for q in run_json("quotes", "--db", db) if q["speaker"] and q["speaker"]["name"] == "campaign"
+    ]
+    assert len(campaigns) == 2 and campaigns[0]["speaker"]["id"] != campaigns[1]["speaker"]["id"]

@@ -19,6 +19,7 @@ from onrecord.entities.resolve import (
     EntityIndex,
     Mention,
     mentions_from_attributions,
+    names_entity,
     resolve_entities,
 )
 from onrecord.models import Entity, Role
@@ -33,6 +34,7 @@ __all__ = [
     "Role",
     "load_overrides",
     "mentions_from_attributions",
+    "names_entity",
     "parse_overrides",
     "resolve_entities",
 ]

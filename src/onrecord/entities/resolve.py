@@ -45,6 +45,15 @@ from onrecord.models import Attribution, Entity, Role
 UNKNOWN = "unknown"
 
 
+def names_entity(name: str | None, type_: str) -> bool:
+    """Whether a speaker as resolved in its article can be an entity across articles: named, not
+    unknown, and not an organisation known only by a description ("the campaign", "the
+    government"), which is a different one in each article."""
+    if not name or type_ == UNKNOWN:
+        return False
+    return not (type_ == "organization" and name.islower())
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One resolved speaker name as seen in one article (its in-article canonical name)."""
@@ -56,18 +65,11 @@ class Mention:
 
 
 def mentions_from_attributions(attributions: Iterable[Attribution]) -> list[Mention]:
-    """The named speakers of attributions, one mention per attribution (counts give canonical names).
-    An organisation known only by a description ("the campaign", "the government") names no one
-    across articles."""
+    """The named speakers of attributions, one mention per attribution (counts give canonical names)."""
     out = []
     for a in attributions:
         sp = a.speaker
-        if (
-            sp is not None
-            and sp.name
-            and sp.type != UNKNOWN
-            and not (sp.type == "organization" and sp.name.islower())
-        ):
+        if sp is not None and sp.name and names_entity(sp.name, sp.type):
             out.append(Mention(a.article, sp.name, sp.type, sp.roles))
     return out
 

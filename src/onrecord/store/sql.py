@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from onrecord.entities import Mention
+from onrecord.entities import Mention, names_entity
 from onrecord.errors import IntegrityStoreError, NotFoundError, StoreError
 from onrecord.models import (
     Article,
@@ -432,6 +432,7 @@ class SqlStore(TimelineStore):
                     Mention(r.article_id, r.speaker_name, r.speaker_type, tuple(json.loads(r.speaker_roles))),
                 )
                 for r in conn.execute(query)
+                if names_entity(r.speaker_name, r.speaker_type)
             ]
 
     def replace_entities(self, found: list[Entity], assignment: dict[str, str | None]) -> None:
