@@ -25,10 +25,15 @@ ROLE_WORDS = frozenset(
         "strategist pollster attorney lawyer lawmaker congressman congresswoman chancellor "
         "vice prime foreign defense defence press interior state first lady former councillor "
         "councilor councilman councilwoman alderman "
-        # occupations and ranks written before a name ("singer Lena Ortiz", "Lt. Col. X")
+        # occupations and ranks written before a name ("singer Lena Ortiz", "Lt. Col. X"; not "dean",
+        # a first name as often: Dean Baker)
         "singer actor actress rapper musician artist author writer novelist economist scientist "
         "researcher activist coach star comedian host anchor superintendent sheriff detective "
-        "pastor bishop rabbi imam lt. lt col. col sgt. sgt capt. capt maj. maj adm. adm cpl. cpl"
+        "pastor bishop rabbi imam lt. lt col. col sgt. sgt capt. capt maj. maj adm. adm cpl. cpl "
+        "commissioner inspector treasurer comptroller auditor administrator executive assemblyman "
+        "assemblywoman legislator diplomat consul admiral captain colonel lieutenant sergeant "
+        "marshal trooper physician surgeon nurse teacher principal chaplain priest cardinal "
+        "reverend rev. cfo"
     )
 )
 # Words that make a name an organisation's or a place's ("Kremlin", "Reuters", "Britain").

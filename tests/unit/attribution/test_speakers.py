@@ -760,3 +760,22 @@ def test_a_nickname_in_a_quotation_is_no_person_of_its_own() -> None:
     )
     found = [a for a in extract_attributions(text) if a.speaker_mention and a.speaker_mention.text == "She"]
     assert [a.speaker.name for a in found if a.speaker] == ["Ana Vela"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        (
+            "Police Commissioner Ralf Ostby said the march would be allowed.",
+            "Ralf Ostby",
+            ("Police Commissioner",),
+        ),
+        ("Rear Admiral Tomas Vik said the fleet would sail on Monday.", "Tomas Vik", ("Rear Admiral",)),
+        ("Assemblywoman Ines Duarte said the bill was dead.", "Ines Duarte", ("Assemblywoman",)),
+        # a first name that is also a title elsewhere stays the name
+        ("Dean Oswalt said the plan was dead.", "Dean Oswalt", ()),
+    ],
+)
+def test_a_rank_or_office_before_a_name_is_a_role(text: str, name: str, roles: tuple[str, ...]) -> None:
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and (a.speaker.name, a.speaker.roles) == (name, roles)
