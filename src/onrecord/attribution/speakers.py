@@ -900,11 +900,23 @@ class ArticleSpeakers:
             description = " ".join(words)
             return Resolved(Speaker(_sid("unknown", f"{article}:{pos}"), description, "unknown"), 0.5)
         name = " ".join(words)
+        if m.head.lower() in _SOURCE_THINGS:
+            # "Polls show", "Data from the 2014 survey suggest": a source, but no group of people
+            return Resolved(Speaker(_sid("unknown", f"{article}:{pos}"), name, "unknown"), 0.5)
         if len(words) == 1 and _is_brand(name):
             return Resolved(Speaker(_sid("organization", name), name, "organization"), 0.75)  # "WikiLeaks"
         return Resolved(Speaker(_sid("group", name), name, "group"), 0.75)
 
 
+# Plural sources that are no group of people ("polls", "data"; not "figures": "establishment
+# figures" are people)
+_SOURCE_THINGS = frozenset(
+    words(
+        "polls surveys data studies reports numbers records documents emails results statistics "
+        "changes investments averages estimates projections analyses findings tallies counts "
+        "returns filings papers"
+    )
+)
 # Roles whose holder speaks for an organisation, not for themselves
 _SPOKES_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 

@@ -779,3 +779,17 @@ def test_a_nickname_in_a_quotation_is_no_person_of_its_own() -> None:
 def test_a_rank_or_office_before_a_name_is_a_role(text: str, name: str, roles: tuple[str, ...]) -> None:
     (a,) = extract_attributions(text)
     assert a.speaker is not None and (a.speaker.name, a.speaker.roles) == (name, roles)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Polls show that the senator is ahead in Ohio.", "Polls", "unknown"),
+        ("Public records show that the firm paid no tax.", "Public records", "unknown"),
+        ("Protesters said the police had used force.", "Protesters", "group"),
+        ("Party figures said the vote had been fair.", "Party figures", "group"),
+    ],
+)
+def test_plural_sources_that_are_no_people_are_no_group(text: str, name: str, type_: str) -> None:
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and (a.speaker.name, a.speaker.type) == (name, type_)
