@@ -709,7 +709,7 @@ class ArticleSpeakers:
         open_ = [n for n in family if self.name_gender.get(n) is None]
         if len(open_) == 1:
             return open_[0]
-        self.name_gender.setdefault(surname, gender)
+        self.name_gender.setdefault(surname, gender)  # so that pronouns see the bare surname's gender
         return surname
 
     def _sentence_of(self, pos: int) -> int:
