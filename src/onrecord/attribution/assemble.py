@@ -747,6 +747,7 @@ _SIGNATURE = re.compile(
     r"[^\S\n]*[-\u2013\u2014\u2015]+[^\S\n]*((?:[A-Z][\w.\u2019'-]*[^\S\n]+){0,4}[A-Z][\w\u2019'-]*)[^\S\n]*(?:[,.]|$)"
 )  # spaces include the no-break space of scraped pages, never a line break
 MAX_SIGNATURE_CHARS = 120  # a signature is a short line, not a paragraph opened by a dash
+_BARE_TAIL = re.compile(r"\s*+[.,]*+\s*+")  # nothing after a quotation but a stop or a comma
 
 
 def _signature(text: str, quote: Quote, paras: Sequence[tuple[int, int]], p: int) -> Found | None:
@@ -756,8 +757,9 @@ def _signature(text: str, quote: Quote, paras: Sequence[tuple[int, int]], p: int
     if not quote.closed:
         return None
     after = quote.close + mark_len_at(text, quote.close)
-    tail = text[after : paras[p][1]]
-    if tail.strip().strip(".,"):
+    # matched in place, not copied: the rest of a paragraph of a few hundred kilobytes, copied for
+    # each of its quotations, was quadratic
+    if _BARE_TAIL.fullmatch(text, after, paras[p][1]) is None:
         # the signature follows on the quotation's own line, and nothing after it but a stop
         m = _SIGNATURE.match(text, after, paras[p][1])
         if (

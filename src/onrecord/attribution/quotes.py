@@ -115,10 +115,15 @@ def _reopens(text: str, pending: int, nxt: int) -> bool:
     """Whether the paragraph at ``nxt`` reopens the quotation opened at ``pending``: with a mark
     of the same kind (a straight quotation's next paragraph opened by a curly mark is a quotation
     inside it, as when a blog quotes a whole passage of another article)."""
-    straight = text[pending] == '"' or text.startswith("''", pending)
-    if text[nxt] == '"' or text.startswith("''", nxt):
+    straight = _straight(text, pending)
+    if _straight(text, nxt):
         return straight
     return text[nxt] in _OPEN_DOUBLE and not straight
+
+
+def _straight(text: str, i: int) -> bool:
+    """A straight double mark at ``i``, or the two apostrophes that stand for one."""
+    return text[i] == '"' or text.startswith("''", i)
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:

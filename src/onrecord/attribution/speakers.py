@@ -416,13 +416,14 @@ class ArticleSpeakers:
             # "The Afghan Taliban", "the United States": a person takes no article
             self.orgs.add(name)
             return
-        if not role and _IN_PLACE.search(text, max(ps, start - 12), start) and not self._in_quotation(start):
+        quoted = self._in_quotation(start)
+        if not role and _IN_PLACE.search(text, max(ps, start - 12), start) and not quoted:
             # "a rally in Fort Pierce", "at Trump Tower": where, not who, unless the article names
             # the same words as a person elsewhere ("at Bernie Sanders' side"); settled at the end
             self._placed.add(name)
         else:
             self._unplaced.add(name)
-        (self._quoted_names if self._in_quotation(start) else self._unquoted_names).add(name)
+        (self._quoted_names if quoted else self._unquoted_names).add(name)
         if not role and _after_a(text, ps, start, raw):
             # "A New York man", "a Donald Trump rally": a name used as a modifier names no one here
             return
@@ -434,7 +435,7 @@ class ArticleSpeakers:
         opening = raw[0].removesuffix("\u2019s").removesuffix("'s") == name.split()[0]
         (self._title_names if opening and start == self._title_start else self._body_names).add(name)
         if not (
-            self._in_quotation(start)
+            quoted
             or (opening and self._opens_sentence(text, ps, start) and name.split()[0].lower() in self._lower)
         ):
             self._plain.add(name)
@@ -512,16 +513,10 @@ class ArticleSpeakers:
         surname; where the article names two ("Bill Clinton", "Hillary Clinton"), to the one
         already introduced with that title ("Sen. Ted Cruz" for "Senator Cruz" beside "Heidi
         Cruz"), else to neither: which one it is, the text around it does not say."""
-        people: dict[str, set[str]] = {}
-        for name in self.roles:
-            if " " in name:
-                people.setdefault(name.split()[-1], set()).add(name)
         for start, surname, role in self._titled:
-            names = people.get(surname, set())
+            names = self.by_surname.get(surname, [])  # one entry per person
             full = self.full.get(surname, surname)
-            if any(
-                a != b and not a.endswith(" " + b) and not b.endswith(" " + a) for a in names for b in names
-            ):
+            if len(names) > 1:
                 head = _role_words(role)[-1]
                 holders = [n for n in names if any(_role_words(r)[-1] == head for r in self.roles[n])]
                 if len(holders) != 1:
