@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from onrecord.attribution.casing import lower_case_words, sentence_cased
 from onrecord.attribution.cues import opens_inverted_report, words
 from onrecord.attribution.mentions import ORG_WORDS, ROLE_WORDS, Mention, split_office, split_title
+from onrecord.attribution.roles import TITLES, clean_role
 from onrecord.attribution.segment import is_abbreviation, sentences
 from onrecord.models import Speaker
 from onrecord.nlp import PARSE_ONLY_DISABLE, load_nlp
@@ -104,22 +105,6 @@ _ORG_WHICH = re.compile(rf"({_NAME_RE}),\s+which\s")
 _ARTICLES = frozenset(words("the a an"))
 # Words before a name after "the" that still make it a person's ("the Rev. Al Green")
 _PERSON_AFTER_THE = frozenset(words("rev rev. reverend hon hon. honorable late"))
-# Abbreviated titles, spelled out so that "Gov. Eric Holcomb" makes him "the governor".
-_TITLES = {
-    "gov.": "governor",
-    "gov": "governor",
-    "sen.": "senator",
-    "sen": "senator",
-    "rep.": "representative",
-    "rep": "representative",
-    "gen.": "general",
-    "gen": "general",
-    "pres.": "president",
-    "prof.": "professor",
-    "amb.": "ambassador",
-    "atty.": "attorney",
-    "dr.": "doctor",
-}
 # Documents that "say" what their author said ("the US military said in a statement ... The
 # statement said"): the speaker is the author, found where the document was last named.
 _DOCUMENTS = frozenset(words("statement release email letter memo post tweet report"))
@@ -160,7 +145,7 @@ def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _role_words(role: str) -> list[str]:
-    return [_TITLES.get(w, w) for w in role.lower().split()]
+    return [TITLES.get(w, w) for w in role.lower().split()]
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
@@ -529,7 +514,10 @@ class ArticleSpeakers:
             self._add_role(self.roles.setdefault(full, []), role, start, full)
         self.role_intro.sort()
 
-    def _add_role(self, roles: list[str], role: str, pos: int, name: str) -> None:
+    def _add_role(self, roles: list[str], raw_role: str, pos: int, name: str) -> None:
+        role = clean_role(raw_role)
+        if role is None:
+            return
         gender = _gender_of_role(role)
         if gender is not None:
             self.name_gender.setdefault(name, gender)
@@ -783,8 +771,9 @@ class ArticleSpeakers:
 
     def _person(self, name: str, extra_role: str | None = None) -> Speaker:
         roles = list(self.roles.get(name, []))
-        if extra_role and extra_role not in roles:
-            roles.append(extra_role)
+        extra = clean_role(extra_role) if extra_role else None
+        if extra and extra not in roles:
+            roles.append(extra)
         return Speaker(_sid("person", name), name, "person", tuple(roles))
 
     def resolve(self, m: Mention, pos: int, article: str) -> Resolved:
@@ -941,12 +930,16 @@ def _is_firm(name: str, learned: set[str]) -> bool:
     return name in learned or any(w.lower().strip(".,") in _FIRM_WORDS for w in name.split())
 
 
+# "the", or "the former" before a place that qualifies a role ("the former New Mexico governor")
+_THE_BEFORE = re.compile(r"(?<![\w.])the (?:former )?$", re.IGNORECASE)
+
+
 def _after_the(text: str, ps: int, start: int, raw: Sequence[str]) -> bool:
     """Does the capitalised run at ``start`` (its words ``raw``) follow the article "the", as an
     organisation's or a place's name does and a person's does not ("the Rev. Al Green" aside)?"""
     if raw and raw[0].lower() == "the":
         raw = raw[1:]
-    elif text[max(ps, start - 4) : start].lower() != "the ":
+    elif _THE_BEFORE.search(text, max(ps, start - 12), start) is None:
         return False
     return bool(raw) and raw[0].lower() not in _PERSON_AFTER_THE
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from onrecord.attribution.mentions import split_title
+from onrecord.attribution.roles import clean_role
 from onrecord.models import Attribution, NamedMention
 from onrecord.nlp import load_nlp
 
@@ -35,7 +36,7 @@ def _title_before(doc: Doc, start: int, end: int) -> str | None:
         k -= 1
     words = [t.text for t in doc[k:end]]
     role, _ = split_title(words)
-    return role
+    return clean_role(role) if role else None
 
 
 def name_mentions(attributions: Sequence[Attribution]) -> list[Attribution]:

@@ -793,3 +793,38 @@ def test_a_rank_or_office_before_a_name_is_a_role(text: str, name: str, roles: t
 def test_plural_sources_that_are_no_people_are_no_group(text: str, name: str, type_: str) -> None:
     (a,) = extract_attributions(text)
     assert a.speaker is not None and (a.speaker.name, a.speaker.type) == (name, type_)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles"),
+    [
+        (
+            "Vela will hold rallies in two counties and former President Ada Vela will speak on Friday.\n\n"
+            "Ada Vela said the race was close.",
+            "Ada Vela",
+            ("former President",),
+        ),
+        (
+            "Senators were angry after the disclosure that Vela lawyer Ben Orr had been granted immunity.\n\n"
+            "Orr said he had done nothing wrong.",
+            "Ben Orr",
+            ("Vela lawyer",),
+        ),
+        (
+            '"Subpoenas are not optional," panel Chairman Rep. Ben Orr said after the hearing.',
+            "Ben Orr",
+            ("Chairman", "panel Chairman"),
+        ),
+    ],
+)
+def test_roles_leave_out_the_sentence_around_them(text: str, name: str, roles: tuple[str, ...]) -> None:
+    a = extract_attributions(text)[-1]
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.roles) == (name, roles)
+
+
+def test_a_place_before_a_role_noun_is_no_person() -> None:
+    # "the former New Mexico governor": New Mexico qualifies the role; "he" is no one named
+    text = "The former New Mexico governor is a triathlete. He said he was fit for the job."
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name != "New Mexico"
