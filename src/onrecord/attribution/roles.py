@@ -50,7 +50,7 @@ _NO_ROLE = frozenset(
     words(
         "the a an this that these those his her their its our my your every each any some all both "
         "either neither another such many most few several one everything everyone anything "
-        "anyone nothing something someone what whatever which who even only also"
+        "anyone nothing something someone what whatever which who whom whose even only also"
     )
 )
 

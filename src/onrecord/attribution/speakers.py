@@ -266,8 +266,12 @@ class ArticleSpeakers:
         self._unquoted_names: set[str] = set()  # ... and in the writer's own words
         for ps, start, end in runs:
             self._learn(cased, ps, start, end)
-        for name in self._placed - self._unplaced:
-            if not self._surname_alone(name):  # "Mr. Lewandowski" after "had in Corey Lewandowski"
+        for name in self._placed:
+            # a place is named "in New Hampshire" and also before a noun ("New Hampshire voters")
+            # or as a subject ("New Hampshire votes"), but never with a role, and its last word
+            # is not written alone as a surname is ("Mr. Lewandowski" after "had in Corey
+            # Lewandowski")
+            if not self.roles.get(name) and not self._surname_alone(name):
                 self._forget(name)
                 self.orgs.add(name)
         firsts = {n.split()[0] for n in self._unquoted_names if n in self.roles}

@@ -743,6 +743,18 @@ def test_a_place_is_no_one_for_a_pronoun() -> None:
     assert a.speaker is not None and a.speaker.name == "Ana Vela"
 
 
+def test_a_place_named_elsewhere_too_is_no_one_for_a_pronoun() -> None:
+    # "in Port Alder", then "Port Alder voters": a place is named in other ways too, but never
+    # with a role, and "Alder" is never written alone
+    text = (
+        "Senator Ben Orr spoke to voters in Port Alder on Monday.\n\n"
+        "Port Alder voters have backed the winner of every race since 1952. He said the town would "
+        "decide again."
+    )
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Ben Orr"
+
+
 def test_a_person_named_after_in_is_still_a_person() -> None:
     text = (
         "The campaign had a fighter in Corin Lasko, its manager, until June.\n\n"
