@@ -985,5 +985,19 @@ def _is_brand(name: str) -> bool:
     return _BRAND.match(name) is not None and _SURNAME_PREFIX.match(name) is None
 
 
+# Last words of a place's name, which no surname ends with as often ("Wall Street", "Bellwether
+# County"; not "Hill", "Park", "Hall" or "Bay", which are surnames too)
+_PLACE_ENDINGS = frozenset(
+    words(
+        "street avenue boulevard plaza square island islands county airport stadium river valley "
+        "canyon harbor"
+    )
+)
+
+
 def _is_org(name: str) -> bool:
-    return any(w.lower().strip(".") in ORG_WORDS for w in name.split())
+    """Whether a name is an organisation's or a place's by its words ("Kremlin", "Wall Street")."""
+    ws = name.split()
+    return any(w.lower().strip(".") in ORG_WORDS for w in ws) or (
+        len(ws) > 1 and ws[-1].lower() in _PLACE_ENDINGS
+    )

@@ -755,6 +755,16 @@ def test_a_place_named_elsewhere_too_is_no_one_for_a_pronoun() -> None:
     assert a.speaker is not None and a.speaker.name == "Ben Orr"
 
 
+@pytest.mark.parametrize("place", ["Wall Street", "Harbor Island", "Alder County", "Vela Stadium"])
+def test_a_name_ending_with_a_place_noun_is_no_one_for_a_pronoun(place: str) -> None:
+    text = (
+        "Senator Ana Vela has long been a critic of the banks.\n\n"
+        f"Her rival took money from {place} for years. She said the banks had to be broken up."
+    )
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == "Ana Vela"
+
+
 def test_a_person_named_after_in_is_still_a_person() -> None:
     text = (
         "The campaign had a fighter in Corin Lasko, its manager, until June.\n\n"
