@@ -2,7 +2,9 @@
 
 Double quotes (curly, straight, low-9, guillemets) are paired across a paragraph; a quote whose
 paragraph ends while it is still open continues when the next paragraph starts with an opening
-mark of the same kind, straight or curly (the news convention for multi-paragraph quotes). Single
+mark of the same kind, straight or curly (the news convention for multi-paragraph quotes). A
+straight mark inside a straight quotation, after a space and before a word, opens a quotation
+within it that closes at the next straight mark, so the outer one runs on to its own close. Single
 quotes are only looked for outside double quotes, and a right single quote followed by a letter is
 an apostrophe, never a close.
 """
@@ -98,6 +100,13 @@ def _double_quotes(text: str, paras: Sequence[tuple[int, int]]) -> list[Quote]:
                     i += mark_len(text, i) - 1
                     continue  # a stray straight mark glued to a word: not an opening
                 pending = i
+            elif c == '"' and pending is not None and _nested_straight(text, pending, i, pe):
+                inner = _straight_close(text, i + mark_len(text, i), pe)
+                if inner is not None:
+                    i = inner + mark_len(text, inner) - 1
+                    continue  # 'isn't about "Equal Justice" anymore': a quotation inside it
+                out.append(_inner(text, pending, i, True))
+                pending = None
             elif (c in _CLOSE_DOUBLE or c == '"') and pending is not None:
                 out.append(_inner(text, pending, i, True))
                 pending = None
@@ -109,6 +118,31 @@ def _double_quotes(text: str, paras: Sequence[tuple[int, int]]) -> list[Quote]:
             out.append(_inner(text, pending, pe, False))
             pending = None
     return out
+
+
+def _nested_straight(text: str, pending: int, i: int, end: int) -> bool:
+    """Whether the straight mark at ``i``, inside a straight quotation opened at ``pending``,
+    opens a quotation within it: it stands after a space and before a word, as no closing mark
+    does ('... isn't about "Equal Justice Under Law" anymore ...')."""
+    return (
+        _straight(text, pending)
+        and text[i - 1].isspace()
+        and i + mark_len(text, i) < end
+        and text[i + mark_len(text, i)].isalnum()
+    )
+
+
+def _straight_close(text: str, start: int, end: int) -> int | None:
+    """The closing straight mark of a quotation inside another, from ``start`` to the paragraph
+    end: the next straight mark, if it closes (after a non-space, not before a word)."""
+    j = start
+    while j < end:
+        if _straight(text, j):
+            after = j + mark_len(text, j)
+            closes = not text[j - 1].isspace() and (after >= end or not text[after].isalnum())
+            return j if closes else None
+        j += 1
+    return None
 
 
 def _reopens(text: str, pending: int, nxt: int) -> bool:

@@ -26,6 +26,17 @@ def _inner(text: str) -> list[str]:
         ("He left.\n\u201dWe stay,\u201d she said.", ["We stay"]),
         # a closing mark after a space but before a space opens nothing
         ("The word \u201d is a mark.", []),
+        # a straight quotation inside a straight one: the inner marks open before a word and
+        # close after one, so the outer quotation runs on to its own close
+        (
+            '"It is not about "equal justice" anymore. It is about power," she said.',
+            ['It is not about "equal justice" anymore. It is about power'],
+        ),
+        # two quotations in a row are two, not one inside the other
+        ('"We will win," he said. "They will lose."', ["We will win", "They will lose."]),
+        ('He called it "a disaster" and "a joke" on Monday.', ["a disaster", "a joke"]),
+        # an inner mark that does not close leaves the first close where it was
+        ('"It is "over, he said.', ["It is"]),
     ],
 )
 def test_pairs(text: str, expected: list[str]) -> None:
