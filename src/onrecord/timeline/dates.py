@@ -550,6 +550,13 @@ def _in_dateline(text: str, p: TimePhrase) -> bool:
     return head is not None and _DATELINE_TAIL.match(text, p.end) is not None
 
 
+# The precisions of a date that names an occasion of speech, which the speaker's later reports
+# in the article share ("said on Wednesday ... he added"). A month or a year dates a background
+# event ("In 2014, Obama unveiled the first draft ..."), not the interview quoted after it: it
+# carries to the speaker's reports in the rest of its paragraph only.
+_OCCASION_PRECISIONS = frozenset({"day", "week"})
+
+
 def date_attributions(
     text: str,
     attributions: Sequence[Attribution],
@@ -558,9 +565,10 @@ def date_attributions(
 ) -> list[Attribution]:
     """The attributions with ``date`` set: a time phrase attached to the cue or framing its clause;
     else, for a report on "the same" occasion ("said during the same segment"), the last date given
-    in the article, whoever spoke; else the date of the same speaker's last dated report or named
-    occasion of speech before it (news tells one occasion over several paragraphs: "Peskov said on
-    Wednesday ... he added ...", "Zelensky's proposal on Saturday ... the president wrote ..."), or
+    in the article, whoever spoke; else the date of the same speaker's last report dated to a day or
+    a week, or named occasion of speech, before it (news tells one occasion over several
+    paragraphs: "Peskov said on Wednesday ... he added ...", "Zelensky's proposal on Saturday ...
+    the president wrote ..."; a month or a year, in the rest of its paragraph only), or
     of a dated report that names it as the other party ("Cook told Benioff", "in a chat with ...
     Benioff"), unless its own sentence marks an earlier occasion ("has previously said"); else the
     publication date (precision ``article``).
@@ -568,6 +576,8 @@ def date_attributions(
     docs: dict[tuple[int, int], Doc] = {}
     sents = _Sentences(text)
     last: dict[object, StatementDate] = {}
+    # a month or a year, and the end of the paragraph it dates the speaker's reports to
+    last_coarse: dict[object, tuple[StatementDate, int]] = {}
     out: list[Attribution] = []
     ordered = sorted(attributions, key=lambda x: x.content.start)
     names = sorted({a.speaker.name for a in ordered if a.speaker is not None and a.speaker.name})
@@ -582,6 +592,8 @@ def date_attributions(
     for a in ordered:
         while occasions and occasions[0].start < a.content.start:
             occasion = occasions.pop(0)
+            if occasion.date.precision not in _OCCASION_PRECISIONS:
+                continue  # "Mr. Obama's announcement in 2014": an event, not the interview after it
             for name in _speaker_of_occasion(occasion, names):
                 last[name] = occasion.date
         found = _cue_date(text, a, published, docs, sents, contents)
@@ -589,10 +601,16 @@ def date_attributions(
             found = latest
         who = _speaker_key(a)
         if found is None and who is not None and not _earlier_occasion(text, a, sents):
-            found = last.get(who)
+            coarse, until = last_coarse.get(who, (None, -1))
+            found = coarse if coarse is not None and a.content.start < until else last.get(who)
         if found is not None:
             latest = found
-        if found is not None and who is not None:
+        if found is not None and who is not None and found.precision not in _OCCASION_PRECISIONS:
+            # "'...,' Mr. Sanders told CNN last year. '...'": the rest of its paragraph only
+            end = text.find("\n", a.content.end)
+            last_coarse[who] = (found, len(text) if end < 0 else end)
+        elif found is not None and who is not None:
+            last_coarse.pop(who, None)
             last[who] = found
             for name in _partners(text, a, names, docs, sents):
                 if name != who:

@@ -201,6 +201,19 @@ def test_a_continuing_quote_inherits_the_date_of_the_report_it_continues() -> No
     assert [r[1] for r in rows] == ["2025-07-16", "2025-07-16"], rows
 
 
+def test_a_month_or_a_year_dates_the_rest_of_its_paragraph() -> None:
+    text = (
+        "“We cast the correct vote on the war,” Ada Fischer told CNN last year. “The others voted "
+        "for it, and they were wrong about it.”\n"
+        "“We must act now,” Fischer said."
+    )
+    assert [r[1:3] for r in _dated(text, SUNDAY)] == [
+        ("2024-01-01", "year"),
+        ("2024-01-01", "year"),
+        ("2025-07-20", "article"),
+    ]
+
+
 def test_a_dated_occasion_of_speech_dates_the_speakers_later_reports() -> None:
     text = (
         "The council met after the speech made by Mayor Ada Fischer on Tuesday.\n"
@@ -212,6 +225,10 @@ def test_a_dated_occasion_of_speech_dates_the_speakers_later_reports() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # a year or a month dates an event, not the interview quoted in a later paragraph
+        "In 2014, Ada Fischer unveiled the first draft of the plan.\n“We must act now,” Fischer said.",
+        "Fischer's announcement in 2014 of the rules changed the talks.\n“We must act now,” Fischer said.",
+        "Ada Fischer said in February that the rules would change.\n“We must act now,” Fischer said.",
         # not an occasion of speech
         "The storm on Tuesday flooded the harbour.\n“We must act now,” Ada Fischer said.",
         # another person's speech
