@@ -181,7 +181,8 @@ def _clean(words: Sequence[str]) -> list[str]:
         out = out[max(cut) + 1 :]
     # "Even Mr. Trump": what comes before a courtesy title is the sentence's, not the name's
     titled = [k for k, w in enumerate(out[1:3], 1) if w.lower().rstrip(".") in ("mr", "mrs", "ms")]
-    if titled:
+    if titled and all(w[:1].isupper() for w in out[: titled[-1]]):
+        # (not "advisers to Mr. Obama": a phrase that names its own people)
         out = out[titled[-1] + 1 :]
     while out and (
         out[0].lower().rstrip(".") in _NOT_NAME
@@ -832,6 +833,10 @@ class ArticleSpeakers:
                 name = cleaned
                 return Resolved(Speaker(_sid("organization", name), name, "organization"), 0.85)
             name = self.canonical(raw)
+            if m.role and name != cleaned and clean_role(m.role) in self.roles.get(cleaned, []):
+                # "President Obama" where the title was settled on the bare surname, not on the
+                # article's one full name of it (``_titled_surnames``)
+                name = cleaned
             courtesy = _COURTESY.match(m.text)
             if courtesy is not None:
                 name = self._titled_person(name, _gender_of_title(courtesy.group()))

@@ -63,3 +63,22 @@ def test_a_family_name_written_first_is_the_titled_surname() -> None:
         ("Mr. Lou", "Lou Weiming"),
         ("President Zhao", "Zhao Kemin"),
     ]
+
+
+def test_the_title_and_surname_as_a_speaker_is_the_other_family_member() -> None:
+    # "President Kessler said": the title was settled on the Kessler known by surname alone, not on
+    # the first lady the article names in full
+    text = (
+        "The first lady, Dana Kessler, spoke in Ohio on Saturday. Mr. Kessler spoke after her.\n\n"
+        '"We must vote," President Kessler said.'
+    )
+    assert _speakers(text)[-1] == ("President Kessler", "Kessler", ("President",))
+
+
+def test_a_group_named_after_a_family_member_is_a_group() -> None:
+    text = (
+        "President Kessler spoke in Ohio on Saturday. Dana Kessler spoke too.\n\n"
+        "In recent days, advisers to Mr. Kessler say, the president has been eager to campaign."
+    )
+    ((mention, name, _),) = _speakers(text)
+    assert (mention, name) == ("advisers to Mr. Kessler", "advisers to Mr. Kessler")
