@@ -184,6 +184,32 @@ def _plural_antecedent(pron: Token) -> Token | None:
     return None
 
 
+# Nouns for a person that a news story leaves unnamed ("a New York man", "the woman"), by the
+# pronoun that can stand for them
+_PERSON_NOUNS = {
+    "he": frozenset(words("man boy father son husband brother")),
+    "she": frozenset(words("woman girl mother daughter wife sister")),
+}
+_ANY_PERSON_NOUNS = frozenset(words("person teenager resident citizen voter worker student"))
+
+
+def _unnamed_antecedent(pron: Token) -> Token | None:
+    """``A New York man pleaded guilty to charges he threatened ...``: "he" or "she" as the
+    subject of a clause within a clause whose subject is an unnamed person ("a man", "the
+    woman") is that person, as "they" is a plural subject (``_plural_antecedent``). Only the
+    nearest clause with a subject counts."""
+    nouns = _PERSON_NOUNS.get(pron.lower_)
+    if nouns is None or pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for verb in pron.head.ancestors:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        unnamed = subj.tag_ == "NN" and (subj.lower_ in nouns or subj.lower_ in _ANY_PERSON_NOUNS)
+        return subj if unnamed and subj.i < pron.i else None
+    return None
+
+
 # Verbs that put out what their object says ("released a video that accuses ..."), as written
 _PUBLISHING = frozenset(
     f
@@ -223,7 +249,7 @@ def mention_from(head: Token, offset: int) -> Mention:
         ante = mention_from(head.head.head, offset)
         s, e = _span_text([head], offset)
         return replace(ante, start=s, end=e, text=head.text, phrase=ante.resolvable)
-    antecedent = _plural_antecedent(head)
+    antecedent = _plural_antecedent(head) or _unnamed_antecedent(head)
     if antecedent is not None:
         # the local mention stays "they"; it is resolved as the phrase it stands for
         ante = mention_from(antecedent, offset)

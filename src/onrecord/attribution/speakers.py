@@ -1000,9 +1000,18 @@ _PLACE_ENDINGS = frozenset(
 )
 
 
+# First words of a place's name of two words, which no first name is ("New Hampshire", "South
+# Carolina", "San Jose", "Fort Pierce")
+_PLACE_OPENINGS = frozenset(words("north south east west new san santa los las fort port mount"))
+
+
 def _is_org(name: str) -> bool:
-    """Whether a name is an organisation's or a place's by its words ("Kremlin", "Wall Street")."""
+    """Whether a name is an organisation's or a place's by its words ("Kremlin", "Wall Street",
+    "New Hampshire")."""
     ws = name.split()
-    return any(w.lower().strip(".") in ORG_WORDS for w in ws) or (
-        len(ws) > 1 and ws[-1].lower() in _PLACE_ENDINGS
-    )
+    if any(w.lower().strip(".") in ORG_WORDS for w in ws):
+        return True
+    if len(ws) > 1 and ws[-1].lower() in _PLACE_ENDINGS:
+        return True
+    # two words only: "a New Hampshire Republican" is a person
+    return len(ws) == 2 and ws[0] in {w.capitalize() for w in _PLACE_OPENINGS}

@@ -341,15 +341,16 @@ def test_words_before_a_name_that_are_not_the_name(text: str, name: str) -> None
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "description"),
     [
-        "A New Haven man pleaded guilty to charges he threatened to burn the depot.",
-        "An Ohio River captain was fined on Monday. He said the warnings had come too late.",
+        # "he" is the man the clause around it is about, described, not named
+        ("A New Haven man pleaded guilty to charges he threatened to burn the depot.", "New Haven man"),
+        ("An Ohio River captain was fined on Monday. He said the warnings had come too late.", None),
     ],
 )
-def test_a_name_after_a_is_a_modifier_and_no_one_for_a_pronoun(text: str) -> None:
+def test_a_name_after_a_is_a_modifier_and_no_one_for_a_pronoun(text: str, description: str | None) -> None:
     (a,) = extract_attributions(text)
-    assert a.speaker is not None and a.speaker.type == "unknown" and a.speaker.name is None
+    assert a.speaker is not None and a.speaker.type == "unknown" and a.speaker.name == description
 
 
 def test_a_name_after_a_still_names_its_person_elsewhere() -> None:
@@ -755,14 +756,23 @@ def test_a_place_named_elsewhere_too_is_no_one_for_a_pronoun() -> None:
     assert a.speaker is not None and a.speaker.name == "Ben Orr"
 
 
-@pytest.mark.parametrize("place", ["Wall Street", "Harbor Island", "Alder County", "Vela Stadium"])
-def test_a_name_ending_with_a_place_noun_is_no_one_for_a_pronoun(place: str) -> None:
+@pytest.mark.parametrize(
+    "place", ["Wall Street", "Harbor Island", "Alder County", "Vela Stadium", "New Alderland", "South Corran"]
+)
+def test_a_name_shaped_like_a_place_is_no_one_for_a_pronoun(place: str) -> None:
     text = (
         "Senator Ana Vela has long been a critic of the banks.\n\n"
         f"Her rival took money from {place} for years. She said the banks had to be broken up."
     )
     (a,) = extract_attributions(text)
     assert a.speaker is not None and a.speaker.name == "Ana Vela"
+
+
+def test_a_person_from_a_place_is_still_a_person() -> None:
+    # "a New Alderland Republican": three words, a person described by place and party
+    text = "A New Alderland Republican said the race was close."
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.type != "organization"
 
 
 def test_a_person_named_after_in_is_still_a_person() -> None:
