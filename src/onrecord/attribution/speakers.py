@@ -998,11 +998,11 @@ _PLACE_ENDINGS = frozenset(
         "canyon harbor"
     )
 )
-
-
 # First words of a place's name of two words, which no first name is ("New Hampshire", "South
-# Carolina", "San Jose", "Fort Pierce")
-_PLACE_OPENINGS = frozenset(words("north south east west new san santa los las fort port mount"))
+# Carolina", "San Jose", "Fort Pierce"), as written
+_PLACE_OPENINGS = frozenset(
+    w.capitalize() for w in words("north south east west new san santa los las fort port mount")
+)
 
 
 def _is_org(name: str) -> bool:
@@ -1014,4 +1014,4 @@ def _is_org(name: str) -> bool:
     if len(ws) > 1 and ws[-1].lower() in _PLACE_ENDINGS:
         return True
     # two words only: "a New Hampshire Republican" is a person
-    return len(ws) == 2 and ws[0] in {w.capitalize() for w in _PLACE_OPENINGS}
+    return len(ws) == 2 and ws[0] in _PLACE_OPENINGS
