@@ -15,6 +15,9 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale
 
 from onrecord.attribution.casing import lower_case_words, sentence_cased
 from onrecord.attribution.cues import opens_inverted_report, words
@@ -398,7 +401,7 @@ class ArticleSpeakers:
             # settled once every full name of the article is known (``_titled_surnames``)
             self._titled.append((start, name, role))
             return
-        if not name or len(name.split()) < 2 or _is_org(name) or name in self.orgs:
+        if not name or len(name.split()) < 2 or _is_org(name) or name in self.orgs or name in _countries():
             return
         if name.split()[-1].lower() in _WEEKDAYS:
             return  # "Ted Cruz Super Tuesday", "Miami Tuesday": no one's surname is a weekday
@@ -828,7 +831,7 @@ class ArticleSpeakers:
                 or raw.isupper()
                 or cleaned.isupper()
                 or cleaned in self.orgs
-                or (cleaned not in self.full and _is_brand(cleaned))
+                or (cleaned not in self.full and (_is_brand(cleaned) or cleaned in _countries()))
             ):
                 name = cleaned
                 return Resolved(Speaker(_sid("organization", name), name, "organization"), 0.85)
@@ -1003,6 +1006,21 @@ _PLACE_ENDINGS = frozenset(
 _PLACE_OPENINGS = frozenset(
     w.capitalize() for w in words("north south east west new san santa los las fort port mount")
 )
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """The English names of the world's countries and territories, from the Unicode CLDR as the
+    babel package ships it ("Japan", "North Korea", "Saudi Arabia"); regions with codes of two
+    letters only (not "European Union" and the like, which are organisations by their words)."""
+    territories = Locale("en").territories
+    return frozenset(
+        v for k, v in territories.items() if len(k) == 2 and k.isalpha() and k not in _NOT_COUNTRIES
+    )
+
+
+# CLDR's codes for pseudo-locales and unknown regions
+_NOT_COUNTRIES = frozenset({"XA", "XB", "ZZ"})
 
 
 def _is_org(name: str) -> bool:

@@ -860,3 +860,23 @@ def test_a_place_before_a_role_noun_is_no_person() -> None:
     text = "The former New Mexico governor is a triathlete. He said he was fit for the job."
     (a,) = extract_attributions(text)
     assert a.speaker is not None and a.speaker.name != "New Mexico"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        # a country's name (CLDR's, from babel) is no person's
+        ("Japan said the talks would go on.", "Japan", "organization"),
+        ("Saudi Arabia said the price of oil would rise.", "Saudi Arabia", "organization"),
+        (
+            "The talks began. Dominica said the vote would wait. It gave no reason.",
+            "Dominica",
+            "organization",
+        ),
+        # ... unless the article names a person with it
+        ("Rep. Ben Jordan spoke on Friday. Jordan said the talks would go on.", "Ben Jordan", "person"),
+    ],
+)
+def test_a_country_is_no_person(text: str, name: str, type_: str) -> None:
+    a = extract_attributions(text)[-1]
+    assert a.speaker is not None and (a.speaker.name, a.speaker.type) == (name, type_)
