@@ -33,7 +33,7 @@ ROLE_WORDS = frozenset(
         "commissioner inspector treasurer comptroller auditor administrator executive assemblyman "
         "assemblywoman legislator diplomat consul admiral captain colonel lieutenant sergeant "
         "marshal trooper physician surgeon nurse teacher principal chaplain priest cardinal "
-        "reverend rev. cfo"
+        "reverend rev. cfo del."
     )
 )
 # Words that make a name an organisation's or a place's ("Kremlin", "Reuters", "Britain").

@@ -16,7 +16,7 @@ from onrecord.attribution.cues import words
 # Words that end in a period without ending a sentence ("Sen. Warren", "the U.S. economy").
 ABBREVIATIONS = frozenset(
     words(
-        "mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev hon inc corp co ltd no vs etc "
+        "mr mrs ms dr sen rep gov del gen lt col sgt st jr sr prof rev hon inc corp co ltd no vs etc "
         "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u d.c a.m p.m"
     )
 )

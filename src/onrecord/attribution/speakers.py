@@ -29,6 +29,9 @@ from onrecord.nlp import PARSE_ONLY_DISABLE, load_nlp
 
 _RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+(?:(?:de|van|von|bin|al)\s+)?[A-Z][\w\u2019'.-]*)+")
 _DESCRIPTOR = re.compile(r"-(?:born|based|bred|raised|winner|winning|backed|led|owned)$", re.IGNORECASE)
+# A name written in capitals has at most this many words ("MARTIN LUTHER KING JR."); a longer run
+# of capitals is a headline or a shout
+MAX_CAPITALS_NAME_WORDS = 4
 MAX_TITLE_CHARS = 300  # a title line longer than this is a paragraph, never tagged on its own
 _COURTESY = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\b\.?")
 _COURTESY_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
@@ -396,13 +399,15 @@ class ArticleSpeakers:
         link = _OFFICE_BEFORE.search(text, max(ps, start - ROLE_REACH), start)
         domain, words = split_office(link.group(2, 3) if link else (), words)
         role, name = split_title(words)
-        if name and len(name.split()) == 1 and role and not _is_org(name):
+        if name and len(name.split()) == 1 and role and not _is_org(name) and not name.isupper():
             # "President Trump", "Gov. Holcomb": the title is a role of whoever the surname names,
             # settled once every full name of the article is known (``_titled_surnames``)
             self._titled.append((start, name, role))
             return
         if not name or len(name.split()) < 2 or _is_org(name) or name in self.orgs or name in _countries():
             return
+        if name.isupper() and len(name.split()) > MAX_CAPITALS_NAME_WORDS:
+            return  # "FELLOW DOCTORS DON'T WANT TO ASSOCIATE WITH HIM": a headline in capitals
         if name.split()[-1].lower() in _WEEKDAYS:
             return  # "Ted Cruz Super Tuesday", "Miami Tuesday": no one's surname is a weekday
         if not role and _after_the(text, ps, start, raw):

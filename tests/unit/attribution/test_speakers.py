@@ -880,3 +880,27 @@ def test_a_place_before_a_role_noun_is_no_person() -> None:
 def test_a_country_is_no_person(text: str, name: str, type_: str) -> None:
     a = extract_attributions(text)[-1]
     assert a.speaker is not None and (a.speaker.name, a.speaker.type) == (name, type_)
+
+
+def test_an_acronym_after_a_title_is_no_person() -> None:
+    # "Former NDC chairman ...": the acronym qualifies the role noun after it; "he" is no NDC
+    text = (
+        "Former NDC chairman calls for contingency plan.\n\n"
+        "A former party chairman says leaders should come up with a process to pick a successor.\n\n"
+        'The plan was urged by a man who led the NDC from 1995 to 1997. "It would be foolish not to '
+        'prepare," he said.'
+    )
+    a = extract_attributions(text)[-1]
+    assert a.speaker is not None and a.speaker.name != "NDC"
+
+
+def test_a_headline_in_capitals_names_no_person() -> None:
+    text = "FELLOW DOCTORS DON'T WANT TO ASSOCIATE WITH HIM\n\nThe board met on Friday. He said he was sorry."
+    a = extract_attributions(text)[-1]
+    assert a.speaker is not None and a.speaker.type == "unknown"
+
+
+def test_an_abbreviated_title_alone_is_a_role() -> None:
+    text = '"We need a plan," said Del. Marcia Price.'
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and (a.speaker.name, a.speaker.roles) == ("Marcia Price", ("Del.",))
