@@ -175,12 +175,18 @@ def _plural_antecedent(pron: Token) -> Token | None:
     None when its subject is no plural noun."""
     if pron.lower_ != "they" or pron.dep_ not in ("nsubj", "nsubjpass"):
         return None
+    subj = _subject_above(pron)
+    if subj is None or subj.i > pron.i:
+        return None
+    return subj if subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _PLURAL_QUANTIFIERS else None
+
+
+def _subject_above(pron: Token) -> Token | None:
+    """The subject of the nearest clause above the one ``pron`` is the subject of."""
     for verb in pron.head.ancestors:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None:
-            continue
-        plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _PLURAL_QUANTIFIERS
-        return subj if plural and subj.i < pron.i else None
+        if subj is not None:
+            return subj
     return None
 
 
@@ -201,13 +207,10 @@ def _unnamed_antecedent(pron: Token) -> Token | None:
     nouns = _PERSON_NOUNS.get(pron.lower_)
     if nouns is None or pron.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    for verb in pron.head.ancestors:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None:
-            continue
-        unnamed = subj.tag_ == "NN" and (subj.lower_ in nouns or subj.lower_ in _ANY_PERSON_NOUNS)
-        return subj if unnamed and subj.i < pron.i else None
-    return None
+    subj = _subject_above(pron)
+    if subj is None or subj.i > pron.i or subj.tag_ != "NN":
+        return None
+    return subj if subj.lower_ in nouns or subj.lower_ in _ANY_PERSON_NOUNS else None
 
 
 # Verbs that put out what their object says ("released a video that accuses ..."), as written

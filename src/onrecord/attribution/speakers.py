@@ -267,8 +267,7 @@ class ArticleSpeakers:
         self._title_start = paras[0][0] if titled else -1
         self._title_tag: str | None = None  # the tag of the title's first word, when needed
         self._titled: list[tuple[int, str, str]] = []  # (position, surname, title) to settle
-        self._placed: set[str] = set()  # names seen as places ("in Fort Pierce") ...
-        self._unplaced: set[str] = set()  # ... and elsewhere
+        self._placed: set[str] = set()  # names seen as places ("in Fort Pierce")
         self._quoted_names: set[str] = set()  # names seen in quotations ...
         self._unquoted_names: set[str] = set()  # ... and in the writer's own words
         for ps, start, end in runs:
@@ -419,8 +418,6 @@ class ArticleSpeakers:
             # "a rally in Fort Pierce", "at Trump Tower": where, not who, unless the article names
             # the same words as a person elsewhere ("at Bernie Sanders' side"); settled at the end
             self._placed.add(name)
-        else:
-            self._unplaced.add(name)
         (self._quoted_names if quoted else self._unquoted_names).add(name)
         if not role and _after_a(text, ps, start, raw):
             # "A New York man", "a Donald Trump rally": a name used as a modifier names no one here
@@ -1013,19 +1010,20 @@ _PLACE_OPENINGS = frozenset(
 )
 
 
+# CLDR's codes for pseudo-locales and unknown regions
+_NOT_COUNTRIES = frozenset({"XA", "XB", "ZZ"})
+
+
 @cache
 def _countries() -> frozenset[str]:
     """The English names of the world's countries and territories, from the Unicode CLDR as the
-    babel package ships it ("Japan", "North Korea", "Saudi Arabia"); regions with codes of two
-    letters only (not "European Union" and the like, which are organisations by their words)."""
+    babel package ships it ("Japan", "North Korea", "Saudi Arabia"): the regions with codes of two
+    letters, not continents ("Europe", code 150). Those codes also name "European Union" and
+    "United Nations", organisations either way."""
     territories = Locale("en").territories
     return frozenset(
         v for k, v in territories.items() if len(k) == 2 and k.isalpha() and k not in _NOT_COUNTRIES
     )
-
-
-# CLDR's codes for pseudo-locales and unknown regions
-_NOT_COUNTRIES = frozenset({"XA", "XB", "ZZ"})
 
 
 def _is_org(name: str) -> bool:

@@ -605,16 +605,17 @@ def date_attributions(
             found = coarse if coarse is not None and a.content.start < until else last.get(who)
         if found is not None:
             latest = found
-        if found is not None and who is not None and found.precision not in _OCCASION_PRECISIONS:
-            # "'...,' Mr. Sanders told CNN last year. '...'": the rest of its paragraph only
-            end = text.find("\n", a.content.end)
-            last_coarse[who] = (found, len(text) if end < 0 else end)
-        elif found is not None and who is not None:
-            last_coarse.pop(who, None)
-            last[who] = found
-            for name in _partners(text, a, names, docs, sents):
-                if name != who:
-                    last[name] = found
+        if found is not None and who is not None:
+            if found.precision not in _OCCASION_PRECISIONS:
+                # "'...,' Mr. Sanders told CNN last year. '...'": the rest of its paragraph only
+                end = text.find("\n", a.content.end)
+                last_coarse[who] = (found, len(text) if end < 0 else end)
+            else:
+                last_coarse.pop(who, None)
+                last[who] = found
+                for name in _partners(text, a, names, docs, sents):
+                    if name != who:
+                        last[name] = found
         out.append(replace(a, date=found or _article_date(published)))
     return out
 
