@@ -548,13 +548,17 @@ class ArticleSpeakers:
 
     def _title_opens_with_common_word(self) -> bool:
         """Whether the title line, read in sentence case, opens with a word the tagger does not
-        take for a proper noun ("Understated", "Debating", "Maybe"; not "Cecile")."""
+        take for a proper noun ("Understated", "Debating", "Maybe"; not "Cecile"), or with an
+        adjective or adverb of the English lexicon ("Derelict Obama and Clinton", which the tagger
+        reads as a name before a name)."""
         if self._title_tag is None:
             line = self._cased_title
             tag = ""
             if 0 < len(line) <= MAX_TITLE_CHARS:
                 doc = load_nlp()(line, disable=["parser", *PARSE_ONLY_DISABLE])
                 tag = doc[0].tag_ if len(doc) else ""
+                if tag in ("NNP", "NNPS") and doc[0].lower_ in _modifier_words():
+                    tag = "JJ"
             self._title_tag = tag
         return self._title_tag not in ("", "NNP", "NNPS")
 
@@ -565,15 +569,15 @@ class ArticleSpeakers:
         full = self.full.get(words[-1])
         if (
             full
-            and len(words) == 1
+            and (len(words) == 1 or " ".join(words) == full)
             and full in self._title_names
             and full not in self._body_names
             and self._title_opens_with_common_word()
         ):
             # "Understated Perez Is ...": the headline's word, not a first name; the person is the
             # one the body names in full with that surname, if any
-            others = [n for n in self.by_surname.get(words[0], []) if n in self._body_names]
-            return others[0] if len(others) == 1 else words[0]
+            others = [n for n in self.by_surname.get(words[-1], []) if n in self._body_names]
+            return others[0] if len(others) == 1 else words[-1]
         if full and (len(words) == 1 or full.endswith(" ".join(words))):
             return full
         joined = " ".join(words)
@@ -1012,6 +1016,19 @@ _PLACE_OPENINGS = frozenset(
 
 # CLDR's codes for pseudo-locales and unknown regions
 _NOT_COUNTRIES = frozenset({"XA", "XB", "ZZ"})
+
+
+@cache
+def _modifier_words() -> frozenset[str]:
+    """The adjectives and adverbs of the English lexicon (WordNet's, as the pipeline's lemmatizer
+    ships them): "derelict", "defiant", "embattled". Some are first names too ("Frank", "Rush"),
+    so this is evidence only where a name is seen nowhere but opening the title line."""
+    lemmatizer = load_nlp().get_pipe("lemmatizer") if "lemmatizer" in load_nlp().pipe_names else None
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("adj", "adv") if pos in index for w in index[pos])
 
 
 @cache

@@ -675,6 +675,34 @@ def test_a_headline_word_before_a_surname_is_no_first_name(title: str, name: str
     assert a.speaker is not None and a.speaker.name == name
 
 
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        # an adjective of the lexicon that the tagger reads as a first name before a name
+        ("Derelict Vela and Ortiz;", "Vela"),
+        ("Derelict Vela", "Vela"),
+        ("Cecile Vela and Ortiz;", "Cecile Vela"),
+    ],
+)
+def test_a_headline_adjective_tagged_as_a_name_is_no_first_name(title: str, name: str) -> None:
+    text = (
+        f"{title}\n\nPresident Vela and Senator Ortiz did not react to the attack.\n\n"
+        "Vela said the polls showed her ahead."
+    )
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [("Defiant Vela Vows To Stay In Race", "Vela"), ("Cecile Vela Vows To Stay In Race", "Cecile Vela")],
+)
+def test_the_headline_speaker_written_with_a_headline_word_is_the_surname(title: str, name: str) -> None:
+    text = f"{title}\n\nThe senator ran a quiet campaign this year, and Vela won.\n\nVela said the polls were good."
+    found = extract_attributions(text)
+    assert [(a.speaker.name if a.speaker else None) for a in found] == [name, name]
+
+
 def test_a_headline_word_gives_way_to_the_name_in_the_body() -> None:
     text = (
         "Top Vela adviser sent secret messages to her account\n\n"
