@@ -22,6 +22,11 @@ _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
 # A capitalised word after a lower-case one (not after a sentence end): the article's own evidence
 # that the word is a name.
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w\u2019'-]*)")
+# A capitalised word after an abbreviated title ("Sen. Lindsey Graham", "Dr. Oz"): a name too,
+# though the full stop before it would also end a sentence.
+_AFTER_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Pres|Prof|Amb|Atty|Rev|Del)\. ([A-Z][\w\u2019'-]*)"
+)
 # At least this many words, and this share of them capitalised, make a line a title-case headline.
 MIN_TITLE_WORDS = 3
 MIN_CAPITALISED_SHARE = 0.75
@@ -74,7 +79,12 @@ def sentence_cased(
             prose.append((start, end))
     if not titles:
         return text
-    names = {m.group(1) for start, end in prose for m in _MID_SENTENCE_CAPITAL.finditer(text, start, end)}
+    names = {
+        m.group(1)
+        for start, end in prose
+        for pattern in (_MID_SENTENCE_CAPITAL, _AFTER_TITLE)
+        for m in pattern.finditer(text, start, end)
+    }
     chars = list(text)
     for words in titles:
         for k, m in enumerate(words):

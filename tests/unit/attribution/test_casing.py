@@ -24,6 +24,13 @@ def test_a_title_case_line_is_lowered_except_names_the_article_capitalises() -> 
     assert len(cased) == len(text)
 
 
+def test_a_name_after_an_abbreviated_title_keeps_its_capital() -> None:
+    # "Sen. Ada Vos": the full stop of the title would also end a sentence, but the word after it
+    # is a name ("ada Vos says" had made "ada" a role of Vos)
+    text = "Lindale Will Rebuild The Old Bridge, Ada Vos Says\n\nSen. Ada Vos told reporters so on Monday."
+    assert _cased(text).splitlines()[0] == "Lindale will rebuild the old bridge, Ada Vos says"
+
+
 @pytest.mark.parametrize(
     "text",
     [
