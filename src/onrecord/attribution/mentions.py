@@ -71,6 +71,18 @@ class Mention:
         return self.phrase or self.text
 
 
+def _content_after_according(head: Token, appos: Token) -> bool:
+    """In "According to Ada Vos, the move reeks of fear.", what the parse hangs on the name as an
+    appositive, running to the end of the sentence, is what she said, not who she is."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "to" or prep.head.lower_ != "according":
+        return False
+    if prep.head.i != prep.head.sent.start:
+        return False  # "..., according to Ada Vos, a pollster.": the sentence said it before
+    after = appos.doc[appos.right_edge.i + 1 : appos.right_edge.i + 2]
+    return not after or after[0].is_sent_start is True or (after[0].is_punct and after[0].text != ",")
+
+
 def _span_text(tokens: list[Token], offset: int) -> tuple[int, int]:
     return offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
 
@@ -307,6 +319,6 @@ def mention_from(head: Token, offset: int) -> Mention:
                 t_role, name = split_title(ap_words)
                 kind = "name"
                 role = " ".join([*words, *domain]) if domain else role or t_role
-            elif child.tag_ in ("NN", "NNS") and kind == "name":
+            elif child.tag_ in ("NN", "NNS") and kind == "name" and not _content_after_according(head, child):
                 role = " ".join(ap_words)
     return Mention(s, e, text, kind, head.text, name, role)

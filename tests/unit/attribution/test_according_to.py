@@ -74,3 +74,22 @@ def test_according_to(text: str, cue: str, mention: str, content: str) -> None:
 )
 def test_not_a_source(text: str) -> None:
     assert extract_attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "roles"),
+    [
+        # the parse hangs the sentence after the comma on the name as an appositive: it is what
+        # the source said, not who the source is
+        (
+            "According to conservative talk radio host Ada Vosberg, the move reeks of fear and desperation.",
+            ("talk radio host", "conservative talk radio host"),
+        ),
+        # an appositive after a closing "according to" describes the source
+        ("The plan works well, according to Ada Vosberg, a Republican pollster.", ("Republican pollster",)),
+    ],
+)
+def test_what_follows_an_opening_according_to_is_no_role(sentence: str, roles: tuple[str, ...]) -> None:
+    (a,) = extract_attributions(sentence)
+    assert a.speaker is not None and a.speaker.name == "Ada Vosberg"
+    assert a.speaker.roles == roles
