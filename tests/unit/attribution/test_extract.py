@@ -181,6 +181,16 @@ def test_join_split_reads_a_split_quote_as_one_content() -> None:
     assert found[0].speaker is not None and found[0].speaker.name == "Karl Stein"
 
 
+def test_join_split_reads_past_a_long_appositive_of_the_speaker() -> None:
+    text = (
+        "“This is not reform,” said Karl Stein, an economist who served as director of the budget "
+        "office and now leads a policy group. “It is the opposite of reform.”"
+    )
+    (found,) = extract_attributions(text, convention="polnear")
+    assert found.content.text.startswith("This is not reform")
+    assert found.content.text.endswith("It is the opposite of reform.")
+
+
 def test_join_split_keeps_quotes_of_different_speakers_apart() -> None:
     text = "“We are ready,” Karl Stein said. “We are not,” Anna Berg replied."
     assert len(extract_attributions(text, convention="polnear")) == 2
