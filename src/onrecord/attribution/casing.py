@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 
 from onrecord.attribution.cues import words
 
-__all__ = ["lower_case_words", "sentence_cased"]
+__all__ = ["capitalised_inside_sentences", "lower_case_words", "sentence_cased"]
 
 _WORD = re.compile(r"[^\W\d_][\w\u2019'-]*")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]*")
@@ -60,6 +60,22 @@ def lower_case_words(text: str) -> set[str]:
     return set(_LOWER_WORD.findall(text))
 
 
+def _capitalised_inside(text: str, spans: Sequence[tuple[int, int]]) -> set[str]:
+    return {
+        m.group(1)
+        for start, end in spans
+        for pattern in (_MID_SENTENCE_CAPITAL, _AFTER_TITLE)
+        for m in pattern.finditer(text, start, end)
+    }
+
+
+def capitalised_inside_sentences(text: str, paragraphs: Sequence[tuple[int, int]]) -> set[str]:
+    """The words the article's prose (not its title-case headlines) capitalises inside a sentence
+    or after an abbreviated title: its evidence that a word is a name ("Clinton", "Sen. Lindsey")."""
+    prose = [(s, e) for s, e in paragraphs if not _is_title_case(_WORD.findall(text, s, e))]
+    return _capitalised_inside(text, prose)
+
+
 def sentence_cased(
     text: str, paragraphs: Sequence[tuple[int, int]], *, lower_first: Collection[str] = ()
 ) -> str:
@@ -79,12 +95,7 @@ def sentence_cased(
             prose.append((start, end))
     if not titles:
         return text
-    names = {
-        m.group(1)
-        for start, end in prose
-        for pattern in (_MID_SENTENCE_CAPITAL, _AFTER_TITLE)
-        for m in pattern.finditer(text, start, end)
-    }
+    names = _capitalised_inside(text, prose)
     chars = list(text)
     for words in titles:
         for k, m in enumerate(words):

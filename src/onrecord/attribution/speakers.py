@@ -19,7 +19,7 @@ from functools import cache
 
 from babel import Locale
 
-from onrecord.attribution.casing import lower_case_words, sentence_cased
+from onrecord.attribution.casing import capitalised_inside_sentences, lower_case_words, sentence_cased
 from onrecord.attribution.cues import opens_inverted_report, words
 from onrecord.attribution.mentions import ORG_WORDS, ROLE_WORDS, Mention, split_office, split_title
 from onrecord.attribution.roles import TITLES, clean_role
@@ -240,6 +240,8 @@ class ArticleSpeakers:
         self.introduced: set[str] = set()  # organisations introduced with a noun or "which"
         self._learn_orgs(text, paras)
         self._lower = lower_case_words(text)  # a capitalised word written so too is no name
+        self._capitalised = capitalised_inside_sentences(text, paras)  # ... and one written so, a name
+        self._modified: set[str] = set()  # names learned without the modifier opening them
         # the runs of capitalised words, cut where a sentence ends: (paragraph start, start, end);
         # a title-case headline is read in sentence case, as the parser reads it ("Chris Christie
         # Calls Hillary Clinton ..." names two people, not one with a long name)
@@ -383,6 +385,17 @@ class ArticleSpeakers:
             and text[max(ps, start - 2) : start].strip()[-1:].isdigit()
         ):
             raw = raw[1:]  # "9:09 PM Ted Cruz Hints ...": a time stamp, not a title
+        if (
+            len(raw) > 1
+            and not any(w.lower().strip(".,") in ROLE_WORDS or w.lower() in TITLES for w in raw[1:])
+            and self._opens_sentence(text, ps, start)
+            and self._modifier_opening(text, start, end, raw[0])
+        ):
+            # "Unpredictable Sondland faces questions", "Maybe Trump is right": the sentence's
+            # first word, not a first name ("Retired Gen. Norman Ham" keeps it: his role's word)
+            self._modified.add(" ".join(raw))
+            start += pieces[1].start()
+            raw = raw[1:]
         gender = _gender_of_title(raw[0]) if len(raw) > 1 else None
         if gender is not None:  # "Mrs. Clinton", "Mr. Peskov": the surname's gender
             surname = raw[-1].removesuffix("\u2019s").removesuffix("'s")
@@ -546,6 +559,19 @@ class ArticleSpeakers:
             return False
         return any(n == full and not start <= at < end for at, n in self.person_at)
 
+    def _modifier_opening(self, text: str, start: int, end: int, word: str) -> bool:
+        """Whether ``word``, opening a sentence before a name at ``start``, is an adjective or
+        adverb of the lexicon that the article never capitalises inside a sentence and the tagger
+        reads as one in its sentence ("Unpredictable Sondland faces ...", "Top Clinton aides";
+        not "Frank Luntz said" nor "Norman Ham said", which it reads as names)."""
+        if not word[:1].isupper() or word.isupper() or word.lower() not in _modifier_words():
+            return False
+        if word in self._capitalised:
+            return False
+        line = text[start : end + MODIFIER_CONTEXT].split("\n", 1)[0]
+        doc = load_nlp()(line, disable=["parser", *PARSE_ONLY_DISABLE])
+        return len(doc) > 0 and doc[0].tag_ not in ("NNP", "NNPS")
+
     def _title_opens_with_common_word(self) -> bool:
         """Whether the title line, read in sentence case, opens with a word the tagger does not
         take for a proper noun ("Understated", "Debating", "Maybe"; not "Cecile"), or with an
@@ -564,6 +590,8 @@ class ArticleSpeakers:
 
     def canonical(self, name: str) -> str:
         words = _clean(name.split())
+        if len(words) > 1 and " ".join(words) in self._modified:
+            words = _clean(words[1:])  # "Unpredictable Sondland faces ...": not his first name
         if not words:
             return name
         full = self.full.get(words[-1])
@@ -1016,13 +1044,16 @@ _PLACE_OPENINGS = frozenset(
 
 # CLDR's codes for pseudo-locales and unknown regions
 _NOT_COUNTRIES = frozenset({"XA", "XB", "ZZ"})
+# Characters after a name that the tagger reads with a sentence's opening word
+MODIFIER_CONTEXT = 60
 
 
 @cache
 def _modifier_words() -> frozenset[str]:
     """The adjectives and adverbs of the English lexicon (WordNet's, as the pipeline's lemmatizer
     ships them): "derelict", "defiant", "embattled". Some are first names too ("Frank", "Rush"),
-    so this is evidence only where a name is seen nowhere but opening the title line."""
+    so this is evidence only with more: the tagger's reading, or a name seen only opening the
+    title line."""
     lemmatizer = load_nlp().get_pipe("lemmatizer") if "lemmatizer" in load_nlp().pipe_names else None
     lookups = getattr(lemmatizer, "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):

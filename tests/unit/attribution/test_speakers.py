@@ -703,6 +703,23 @@ def test_the_headline_speaker_written_with_a_headline_word_is_the_surname(title:
     assert [(a.speaker.name if a.speaker else None) for a in found] == [name, name]
 
 
+@pytest.mark.parametrize(
+    ("opening", "name"),
+    [
+        # an adjective or adverb of the lexicon, read so by the tagger and never capitalised
+        # inside a sentence, opens the sentence: no first name
+        ("Maybe Vela is right about the deal after all.", "Vela"),
+        # first names the tagger reads as names, and a role's word, stay
+        ("Frank Vela is right about the deal after all.", "Frank Vela"),
+        ("Retired Gen. Norman Vela is right about the deal after all.", "Norman Vela"),
+    ],
+)
+def test_a_modifier_opening_a_sentence_is_no_first_name(opening: str, name: str) -> None:
+    text = f"Talks resume in the capital\n\n{opening}\n\nVela said the deal was fine."
+    (a,) = extract_attributions(text)
+    assert a.speaker is not None and a.speaker.name == name
+
+
 def test_a_headline_word_gives_way_to_the_name_in_the_body() -> None:
     text = (
         "Top Vela adviser sent secret messages to her account\n\n"
