@@ -17,6 +17,8 @@ Five evaluation sets, all under ``tests/data``:
   ``article`` (those where the text gives a date: the hard part). Its misses are printed (they
   were read once, so it is no longer strictly unseen). ``news_dates_third.json`` is the same for
   the 16 pages of ``news_gold_third.json``, annotated by someone else; its misses are not printed.
+  ``news_dates_fourth.json`` is the same for the 14 pages of ``news_gold_fourth.json``, annotated
+  by a fourth person: scored once unseen, now a development set whose misses are printed.
 - ``statement_pairs.jsonl``: pairs of PolNeAR reports of one speaker labelled same / different
   utterance by hand (drawn by ``draw_statement_pairs.py``). The linker's pair decision
   (``onrecord.timeline.linking.linked_pair`` with the default thresholds) is scored for pair
@@ -185,6 +187,9 @@ NEWS_DATE_GOLDS = (
         DATA / "news_dates_third.json",
         "a third held-out news set (misses not shown)",
         False,
+    ),
+    NewsDateSet(
+        "news_dates_fourth", DATA / "news_dates_fourth.json", "a fourth news set (development)", True
     ),
 )
 

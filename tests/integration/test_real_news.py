@@ -42,7 +42,7 @@ def _articles(corpora: Path) -> list[dict[str, str]]:
     data = Path(__file__).resolve().parents[1] / "data"
     names = [
         name
-        for file in ("news_gold.json", "news_gold_more.json", "news_gold_third.json")
+        for file in ("news_gold.json", "news_gold_more.json", "news_gold_third.json", "news_gold_fourth.json")
         for name in sorted(json.loads((data / file).read_text("utf-8")))
         if not name.startswith("_")
     ]
