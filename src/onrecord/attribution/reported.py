@@ -222,9 +222,30 @@ def _subject(tok: Token) -> Token | None:
         # a phrase cut off from the verb by a comma or a dash opens the sentence, the subject
         # next to the verb is its own (not a quantifier floated after it: "the figures — ... —
         # both suggested", "Vos, half joking")
+        split = _split_role_name(own)
+        if split is not None:
+            return split
         attached = [c for c in own if not _cut_off(c, tok) and not _floating(c)]
         return attached[0] if len(attached) == 1 else own[0]
     return subjects[0] if subjects else None
+
+
+def _split_role_name(subjects: list[Token]) -> Token | None:
+    """In "said study co-author Ada Vos" the parse splits the role at its hyphen and gives the verb
+    the role's first half (and the hyphen) and the name as subjects; the name is the speaker."""
+    names = [c for c in subjects if c.tag_ in ("NNP", "NNPS")]
+    if len(names) != 1:
+        return None
+    name = names[0]
+    doc = name.doc
+    for c in subjects:
+        if c is name or c.i > name.i:
+            continue
+        nxt = doc[c.i + 1] if c.i + 1 < len(doc) else None
+        glued = not c.whitespace_ and nxt is not None and not nxt.whitespace_
+        if glued and nxt is not None and nxt.text in ("-", "\u2010", "\u2011"):
+            return name
+    return None
 
 
 def _compound_name(verb: Token) -> list[Token]:

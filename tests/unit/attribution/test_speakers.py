@@ -949,3 +949,17 @@ def test_an_abbreviated_title_alone_is_a_role() -> None:
     text = '"We need a plan," said Del. Marcia Price.'
     (a,) = extract_attributions(text)
     assert a.speaker is not None and (a.speaker.name, a.speaker.roles) == ("Marcia Price", ("Del.",))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rain falls everywhere on the moon, but the poles are wetter, said study co-author Anna Delacroix, "
+        "a research fellow.",
+        "The vote was close, said campaign co-chair Anna Delacroix.",
+    ],
+)
+def test_a_hyphenated_role_before_a_name_leaves_the_name_the_speaker(sentence: str) -> None:
+    # the parse splits "co-author" at its hyphen and gives "said" two subjects, "co" and the name
+    (a,) = extract_attributions(sentence)
+    assert a.speaker is not None and a.speaker.name == "Anna Delacroix"
