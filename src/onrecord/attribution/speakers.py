@@ -86,11 +86,11 @@ _ORG_KINDS = frozenset(
     words(
         "company group label firm studio agency organization organisation network broadcaster "
         "regulator airline publisher distributor retailer carrier manufacturer lender insurer "
-        "conglomerate startup charity"
+        "conglomerate startup charity automaker carmaker"
     )
 )
 # Nouns general enough to stand for any company just named ("the company said")
-_GENERIC_ORG_KINDS = frozenset(words("company group label firm organization organisation"))
+_GENERIC_ORG_KINDS = frozenset(words("company group label firm organization organisation automaker carmaker"))
 # Words of a name that make it a company's ("Dick Clark Productions", "Acme Inc.")
 _FIRM_WORDS = frozenset(
     words("inc corp co llc ltd plc company group bank fund productions records holdings label")
@@ -780,10 +780,13 @@ class ArticleSpeakers:
             return None
         k = self._sentence_of(pos)
         # the companies that spoke so far: looked up once, not once per sentence
+        # any organisation that spoke under a name ("CNBC reported ... The news organization,
+        # citing ..."), not only one whose name shows it is a company; not a description ("the
+        # statement", "a 2014 study")
         firms = [
             (at, sp.name)
             for at, sp in self.history
-            if sp.type == "organization" and sp.name and at < pos and _is_firm(sp.name, self.introduced)
+            if sp.type == "organization" and (sp.name or "")[:1].isupper() and at < pos
         ]
         for j in range(k, max(k - 2, 0) - 1, -1):
             lo, hi = self._sentence_before(j, k, pos)

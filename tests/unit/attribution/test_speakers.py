@@ -278,6 +278,32 @@ def test_the_company_introducing_a_name_is_that_company() -> None:
     assert a.speaker is not None and (a.speaker.name, a.speaker.type) == ("Orbit Events Ltd", "organization")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an organisation that just spoke under its name, though its name says nothing of a company
+        (
+            "Harbor News reported that the talks had stalled.\n\n"
+            "The news organization, citing an official, said the mood was grim.",
+            "Harbor News",
+        ),
+        (
+            "Voltera Inc. said the car would be built in Ohio. The automaker said the price would fall.",
+            "Voltera Inc.",
+        ),
+        # a description that spoke is no organisation to refer back to
+        (
+            "A statement from the mayor's office said the fair would go on.\n\n"
+            "The company said its books were in order.",
+            "company",
+        ),
+    ],
+)
+def test_the_company_is_the_organisation_that_just_spoke(text: str, name: str) -> None:
+    a = extract_attributions(text)[-1]
+    assert a.speaker is not None and a.speaker.name == name
+
+
 def test_the_company_with_no_company_named_nearby_stays_the_company() -> None:
     text = "Ada Vos visited Westland on Monday.\n\nThe company said its books were in order."
     (a,) = extract_attributions(text)
