@@ -779,10 +779,9 @@ class ArticleSpeakers:
         if noun not in _GENERIC_ORG_KINDS:
             return None
         k = self._sentence_of(pos)
-        # the companies that spoke so far: looked up once, not once per sentence
-        # any organisation that spoke under a name ("CNBC reported ... The news organization,
-        # citing ..."), not only one whose name shows it is a company; not a description ("the
-        # statement", "a 2014 study")
+        # the organisations that spoke so far under a name, looked up once, not once per sentence:
+        # any such ("CNBC reported ... The news organization, citing ..."), not only one whose
+        # name shows it is a company, but not a description ("the statement", "a 2014 study")
         firms = [
             (at, sp.name)
             for at, sp in self.history
