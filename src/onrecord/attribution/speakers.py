@@ -564,8 +564,9 @@ class ArticleSpeakers:
         adverb of the lexicon that the article never capitalises inside a sentence and the tagger
         reads as one in its sentence ("Unpredictable Sondland faces ...", "Top Clinton aides";
         not "Frank Luntz said" nor "Norman Ham said", which it reads as names)."""
-        if not word[:1].isupper() or word.isupper() or word.lower() not in _modifier_words():
-            return False
+        key = word.lower()
+        if not word[:1].isupper() or word.isupper() or key in _NOT_NAME or key not in _modifier_words():
+            return False  # ("But Trump said": a word no name begins with is cut off anyway)
         if word in self._capitalised:
             return False
         line = text[start : end + MODIFIER_CONTEXT].split("\n", 1)[0]
